@@ -1,0 +1,211 @@
+package io.veritas.answer;
+
+import io.veritas.extract.AliasTable;
+import io.veritas.extract.Lexicon;
+import io.veritas.index.ClaimHit;
+import io.veritas.index.LuceneIndex;
+import io.veritas.text.Script;
+import io.veritas.truth.Fact;
+import io.veritas.truth.Truth;
+import io.veritas.truth.Verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The extractive answer path: read the question, gather the claims about the entity and attribute asked for,
+ * let {@link Truth} rank the values, and write the answer in the question's language and script with a quote
+ * for every figure. When the corpus holds no figure for exactly what was asked, the answer says so
+ * ({@code answered: false}) and lists what it does hold instead of guessing.
+ */
+public final class Answerer {
+    private static final int MAX_FACTS = 8;
+    private static final String SUBJECT_MARK = "\u0001";
+
+    private final LuceneIndex index;
+    private final AliasTable aliases;
+    private final Lexicon lexicon;
+    private final QuestionReader reader;
+    private final FollowUps followUps;
+
+    public Answerer(LuceneIndex index, AliasTable aliases) {
+        this.index = index;
+        this.aliases = aliases;
+        this.lexicon = aliases.lexicon();
+        this.reader = new QuestionReader(aliases);
+        this.followUps = new FollowUps(index, aliases, reader);
+    }
+
+    public Question read(String question) {
+        return reader.read(question);
+    }
+
+    public Answer ask(String text) {
+        Question q = reader.read(text);
+        String lang = q.language();
+        if (q.subject() == null) {
+            return unanswered(q, "reason.entity", followUps.general(lang, 3));
+        }
+        if (q.attribute() == null) {
+            return unanswered(q, "reason.attribute", followUps.about(q, 3));
+        }
+        Set<String> names = aliases.equivalents(q.subject());
+        List<ClaimHit> hits = new ArrayList<>(index.claims(names, q.attribute()));
+        if (q.year() > 0) {
+            hits.removeIf(h -> h.claim().asOf() == null || h.claim().asOf().getYear() != q.year());
+        }
+        Lexicon.Kind kind = lexicon.kind(q.attribute());
+        Verdict all = Truth.judge(q.attribute(), kind, hits);
+        Verdict asked = all;
+        if (q.qualifier() != null) {
+            List<ClaimHit> narrowed = hits.stream().filter(h -> q.qualifier().equals(h.claim().qualifier())).toList();
+            asked = Truth.judge(q.attribute(), kind, narrowed);
+        }
+        if (asked.isEmpty()) {
+            return missing(q, all);
+        }
+        return compose(q, kind, asked);
+    }
+
+    private Answer compose(Question q, Lexicon.Kind kind, Verdict verdict) {
+        String lang = q.language();
+        List<Fact> facts = verdict.facts().subList(0, Math.min(MAX_FACTS, verdict.facts().size()));
+        Fact head = facts.get(0);
+        StringBuilder text = new StringBuilder();
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("subject", SUBJECT_MARK);
+        vars.put("attribute", Phrases.get("attr." + q.attribute(), lang));
+        vars.put("qualifier", Formats.qualifier(head.qualifier(), lang));
+        vars.put("latest", q.latest() && kind != Lexicon.Kind.EVENT ? Phrases.get("latest", lang) : "");
+        List<Fact> shown = new ArrayList<>();
+        if (head.status().equals(Truth.DISPUTED)) {
+            List<String> items = new ArrayList<>();
+            for (Fact f : facts) {
+                if (f.status().equals(Truth.DISPUTED)) {
+                    items.add(fill(Phrases.get("disputed.item", lang), Map.of("value", value(f, lang),
+                            "sources", Formats.sources(f.sourceCount(), lang), "date", Formats.date(f.asOf(), lang))));
+                    shown.add(f);
+                }
+            }
+            vars.put("list", String.join(Phrases.get("separator", lang), items));
+            text.append(fill(Phrases.get("disputed", lang), vars));
+        } else {
+            vars.put("value", noted(head, lang));
+            vars.put("date", Formats.date(head.asOf(), lang));
+            vars.put("sources", Formats.sources(head.sourceCount(), lang));
+            String template = kind == Lexicon.Kind.EVENT ? "event" : "level";
+            text.append(fill(Phrases.get(head.asOf() == null ? template + ".undated" : template, lang), vars));
+            shown.add(head);
+        }
+        List<String> earlier = new ArrayList<>();
+        List<String> planned = new ArrayList<>();
+        String target = null;
+        for (Fact f : facts) {
+            if (shown.contains(f)) {
+                continue;
+            }
+            shown.add(f);
+            String item = fill(Phrases.get("earlier.item", lang), Map.of("value", valueWithRound(f, head, lang),
+                    "date", Formats.date(f.asOf(), lang)));
+            if (f.modality().equals("target")) {
+                target = target == null ? value(f, lang) : target;
+            } else if (!f.modality().equals("actual")) {
+                planned.add(f.modality().equals("past") ? fill(Phrases.get("earlier.item", lang),
+                        Map.of("value", noted(f, lang), "date", Formats.date(f.asOf(), lang))) : item);
+            } else {
+                earlier.add(item);
+            }
+        }
+        if (!earlier.isEmpty()) {
+            text.append(fill(Phrases.get("earlier", lang), Map.of("list", String.join(Phrases.get("separator", lang), earlier))));
+        }
+        if (target != null) {
+            text.append(fill(Phrases.get("target", lang), Map.of("value", target)));
+        }
+        if (!planned.isEmpty()) {
+            text.append(fill(Phrases.get("planned", lang), Map.of("list", String.join(Phrases.get("separator", lang), planned))));
+        }
+        List<Citation> citations = new ArrayList<>();
+        List<FactView> views = new ArrayList<>();
+        Map<String, Citation> byDoc = new LinkedHashMap<>();
+        for (Fact f : shown) {
+            List<String> ids = new ArrayList<>();
+            for (ClaimHit h : f.support()) {
+                ids.add(h.source().docId());
+                byDoc.computeIfAbsent(h.source().docId(), id -> new Citation(id, h.source().path(), h.source().url(),
+                        h.source().title(), h.source().published(), h.source().language(), h.quote()));
+            }
+            views.add(new FactView(q.subjectAs(), f.attribute(), f.qualifier(), f.value(), f.unit(), noted(f, lang),
+                    f.asOf(), f.status(), f.modality(), ids));
+        }
+        citations.addAll(byDoc.values());
+        return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3));
+    }
+
+    private Answer missing(Question q, Verdict all) {
+        String lang = q.language();
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("subject", SUBJECT_MARK);
+        vars.put("attribute", Phrases.get("attr." + q.attribute(), lang));
+        vars.put("qualifier", Formats.qualifier(q.qualifier(), lang));
+        StringBuilder text = new StringBuilder(fill(Phrases.get("missing", lang), vars));
+        List<String> known = new ArrayList<>();
+        for (Fact f : all.facts()) {
+            if (f.modality().equals("actual") && known.size() < 4) {
+                known.add(fill(Phrases.get("missing.known.item", lang), Map.of("qualifier", Formats.qualifier(f.qualifier(), lang),
+                        "attribute", Phrases.get("attr." + q.attribute(), lang), "value", value(f, lang),
+                        "date", Formats.date(f.asOf(), lang))));
+            }
+        }
+        if (!known.isEmpty()) {
+            text.append(fill(Phrases.get("missing.known", lang), Map.of("list", String.join(Phrases.get("separator", lang), known))));
+        }
+        return new Answer(q.text(), lang, false, script(text.toString(), q), List.of(), List.of(), followUps.about(q, 3));
+    }
+
+    private Answer unanswered(Question q, String reason, List<String> suggestions) {
+        String lang = q.language();
+        String text = fill(Phrases.get("unknown", lang), Map.of("reason", Phrases.get(reason, lang)));
+        return new Answer(q.text(), lang, false, script(text, q), List.of(), List.of(), suggestions);
+    }
+
+    /** The amount in the answer's language (and script). */
+    private static String value(Fact f, String lang) {
+        String v = Formats.money(f.value(), f.currency(), f.bound(), f.period(), lang);
+        return Script.HANT.equals(lang) ? Script.toTraditional(v) : v;
+    }
+
+    /** The amount with a note when it is not an actual figure: "(planned or expected)", "(target)". */
+    private static String noted(Fact f, String lang) {
+        if (f.modality().equals("actual")) {
+            return value(f, lang);
+        }
+        String note = Phrases.get("modality." + f.modality(), lang);
+        return value(f, lang) + (Script.HANT.equals(lang) ? Script.toTraditional(note) : note);
+    }
+
+    /** An earlier event names its own round when it differs from the headline's ("Series B US$1 billion"). */
+    private static String valueWithRound(Fact f, Fact head, String lang) {
+        if (f.qualifier() != null && !f.qualifier().equals(head.qualifier())) {
+            return Formats.qualifier(f.qualifier(), lang) + (Script.EN.equals(lang) ? "" : " ") + value(f, lang);
+        }
+        return value(f, lang);
+    }
+
+    static String fill(String template, Map<String, String> vars) {
+        String out = template;
+        for (Map.Entry<String, String> e : vars.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
+    }
+
+    /** The text in the question's script, with the entity written as the question wrote it. */
+    private static String script(String text, Question q) {
+        String inScript = Script.HANT.equals(q.language()) ? Script.toTraditional(text) : text;
+        return inScript.replace(SUBJECT_MARK, q.subjectAs() == null ? "" : q.subjectAs()).strip();
+    }
+}

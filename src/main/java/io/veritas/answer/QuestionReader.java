@@ -1,0 +1,68 @@
+package io.veritas.answer;
+
+import io.veritas.extract.AliasTable;
+import io.veritas.extract.CueMatcher;
+import io.veritas.extract.EntityMatcher;
+import io.veritas.extract.Lexicon;
+import io.veritas.extract.Mention;
+import io.veritas.extract.Rounds;
+import io.veritas.text.Normalizer;
+import io.veritas.text.Script;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question with the same lexicon that reads documents: the entity (known, learned or shaped like a
+ * name), the attribute cue, the round, "latest/最新" and a year.
+ */
+public final class QuestionReader {
+    private static final Pattern LATEST = Pattern.compile("latest|current|now|today|recent|newest|最新|目前|当前|现在|如今|近期");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19\\d{2}|20\\d{2})(?!\\d)\\s*年?");
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|对|给|由|in|into|from|to|by)\\s*$");
+
+    private final AliasTable aliases;
+    private final EntityMatcher entities;
+    private final Lexicon lexicon;
+
+    public QuestionReader(AliasTable aliases) {
+        this.aliases = aliases;
+        this.entities = new EntityMatcher(aliases);
+        this.lexicon = aliases.lexicon();
+    }
+
+    public Question read(String text) {
+        String normal = Normalizer.nfkc(text.strip());
+        String folded = Script.fold(normal);
+        String language = Script.detect(normal);
+
+        Mention subject = null;
+        int subjectRank = Integer.MAX_VALUE;
+        for (Mention m : entities.find(normal, folded)) {
+            boolean object = OBJECT_MARKER.matcher(folded.substring(Math.max(0, m.start() - 6), m.start())).find();
+            boolean person = "person".equals(m.type());
+            int rank = (object ? 2 : 0) + (person ? 1 : 0);
+            if (subject == null || rank < subjectRank) {
+                subject = m;
+                subjectRank = rank;
+            }
+        }
+        String attribute = attribute(folded, language);
+        String qualifier = Rounds.nearest(folded, 0, folded.length(), 0);
+        Matcher y = YEAR.matcher(folded);
+        int year = y.find() ? Integer.parseInt(y.group(1)) : 0;
+        return new Question(text.strip(), language, subject == null ? null : subject.name(),
+                subject == null ? null : normal.substring(subject.start(), subject.end()), attribute, qualifier,
+                LATEST.matcher(folded).find(), year);
+    }
+
+    /** The attribute asked for: English names it first ("valuation after its funding"), Chinese last ("融资后估值"). */
+    private String attribute(String folded, String language) {
+        List<CueMatcher.Found> found = CueMatcher.find(folded, lexicon.attributeCues());
+        if (found.isEmpty()) {
+            return null;
+        }
+        return (Script.EN.equals(language) ? found.get(0) : found.get(found.size() - 1)).label();
+    }
+}

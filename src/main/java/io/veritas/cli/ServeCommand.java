@@ -1,0 +1,63 @@
+package io.veritas.cli;
+
+import io.veritas.Veritas;
+import io.veritas.api.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", description = "Serve the HTTP API (POST /v1/ask) and the web page on 127.0.0.1.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Veritas veritas = Veritas.open(data.data);
+        serve(veritas, port, spec, null);
+        return 0;
+    }
+
+    /** Serves until the process is stopped; prints the URL and, when given, example questions. */
+    static void serve(Veritas veritas, int port, CommandSpec spec, java.util.List<String> examples) throws InterruptedException {
+        ApiServer server;
+        try {
+            server = ApiServer.start(veritas, "127.0.0.1", port);
+        } catch (RuntimeException e) {
+            veritas.close();
+            throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); is another server using it? Pick another with --port", e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            veritas.close();
+            stopped.countDown();
+        }, "veritas-shutdown"));
+        String url = "http://127.0.0.1:" + server.port() + "/";
+        var out = spec.commandLine().getOut();
+        out.println("Veritas is serving " + veritas.documentCount() + " documents at " + url);
+        out.println("API: curl -s " + url + "v1/ask -H 'Content-Type: application/json' -d '{\"question\": \"...\"}'");
+        if (examples != null && !examples.isEmpty()) {
+            out.println("Try:");
+            for (String q : examples) {
+                out.println("  " + q);
+                out.println("    " + url + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+    }
+}

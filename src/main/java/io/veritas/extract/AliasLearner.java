@@ -1,0 +1,78 @@
+package io.veritas.extract;
+
+import io.veritas.text.Script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Learns cross-script names from parentheticals: {@code 深瞳智能（DeepPupil AI）}, {@code Sequoia Capital（红杉资本）},
+ * {@code X（前身为Twitter）}, {@code xAI (formerly ...)}. A Chinese name is cut back to what follows the last
+ * function word before the bracket ("富达以及卡达投资局" gives "卡达投资局"); short all-capital acronyms such as
+ * "AI" or "AGI" are not learned.
+ */
+public final class AliasLearner {
+    /** Two names of one entity, folded, and the entity type when known. */
+    public record Pair(String a, String b, String type) {
+    }
+
+    private static final Pattern HAN_LATIN = Pattern.compile(
+            "([\\p{IsHan}·]{2,16})\\s*[（(]\\s*([A-Za-z][A-Za-z0-9.&' -]{1,40}?)\\s*[）)]");
+    private static final Pattern LATIN_HAN = Pattern.compile(
+            "(?<![A-Za-z])([A-Z][A-Za-z0-9.&'-]*(?:\\s[A-Z][A-Za-z0-9.&'-]*){0,4})\\s*[（(]\\s*([\\p{IsHan}·]{2,10})\\s*[）)]");
+    private static final Pattern FORMERLY = Pattern.compile(
+            "(?<![A-Za-z])([A-Z][A-Za-z0-9]*)\\s*[（(]\\s*(?:前身为|前身為|前称|前稱|原名|前|formerly(?: known as)?)\\s*([A-Za-z][A-Za-z0-9 ]{0,30}?|[\\p{IsHan}]{2,10})\\s*[）)]");
+    private static final Pattern FUNCTION_CHARS = Pattern.compile("[的和与與及、在是为為由从從向对對将將把被让讓给給以如包括即等]");
+
+    private AliasLearner() {
+    }
+
+    public static List<Pair> learn(String text) {
+        List<Pair> out = new ArrayList<>();
+        Matcher m = FORMERLY.matcher(text);
+        while (m.find()) {
+            add(out, m.group(1), m.group(2), "org");
+        }
+        m = HAN_LATIN.matcher(text);
+        while (m.find()) {
+            String han = trimHan(m.group(1));
+            String latin = m.group(2).strip();
+            if (han != null && !isAcronym(latin) && !latin.matches("(?i)(formerly.*|[A-Z]{2,5}-[A-Z]{2})")) {
+                add(out, han, latin, han.contains("·") ? "person" : "org");
+            }
+        }
+        m = LATIN_HAN.matcher(text);
+        while (m.find()) {
+            String latin = m.group(1).strip();
+            String han = trimHan(m.group(2));
+            if (han != null && !isAcronym(latin)) {
+                add(out, latin, han, "org");
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Pair> out, String a, String b, String type) {
+        String fa = Script.fold(a.strip());
+        String fb = Script.fold(b.strip());
+        if (fa.length() >= 2 && fb.length() >= 1 && !fa.equals(fb)) {
+            out.add(new Pair(fa, fb, type));
+        }
+    }
+
+    private static String trimHan(String run) {
+        Matcher f = FUNCTION_CHARS.matcher(run);
+        int cut = 0;
+        while (f.find()) {
+            cut = f.end();
+        }
+        String name = run.substring(cut);
+        return name.length() >= 2 && name.length() <= 8 ? name : null;
+    }
+
+    private static boolean isAcronym(String s) {
+        return s.matches("[A-Z]{1,4}");
+    }
+}

@@ -1,0 +1,415 @@
+package io.veritas.extract;
+
+import io.veritas.text.Document;
+import io.veritas.text.Script;
+import io.veritas.text.Span;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the figures a document states. For each amount of money in a sentence it finds
+ * <ul>
+ *   <li>the attribute: the nearest attribute cue in the amount's own stretch of the clause (the clause is cut
+ *       between neighbouring amounts, so "完成E轮200亿美元融资,整体估值达到2300亿美元" gives funding and
+ *       valuation); failing that, the attribute of the amount before it in the clause, then the nearest cue in
+ *       the previous clause ("…支出上，就高達 10 億美元");</li>
+ *   <li>the subject: the nearest organisation named before the amount in the sentence, skipping names that
+ *       follow a preposition ("向xAI投资", "from Microsoft"), then a person; with none, the subject of the
+ *       previous sentence, then the organisation the document names most;</li>
+ *   <li>the date: a date in the amount's stretch, else the nearest date before it in the sentence, else the
+ *       publication date; a date after publication makes the figure a forecast;</li>
+ *   <li>the modality (actual, planned, target), the period of a rate, and the round of a funding event.</li>
+ * </ul>
+ */
+public final class ClaimExtractor {
+    private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month|per month|monthly|each month|every month|/month|/mo\\b");
+    private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year|per year|annually|each year|/year|/yr\\b");
+    private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|對|对|给|由|把|被|跟|with|from|to|in|into|by|for|at)\\s*$");
+    private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
+
+    private final AliasTable aliases;
+    private final EntityMatcher entities;
+    private final Lexicon lexicon;
+
+    public ClaimExtractor(AliasTable aliases) {
+        this.aliases = aliases;
+        this.lexicon = aliases.lexicon();
+        this.entities = new EntityMatcher(aliases);
+    }
+
+    /** What a document yields: its claims and the aliases it teaches. */
+    public record Extraction(List<Claim> claims, List<AliasLearner.Pair> aliases) {
+        public Extraction {
+            claims = List.copyOf(claims);
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    public Extraction extract(Document doc) {
+        String text = doc.text();
+        List<AliasLearner.Pair> learned = AliasLearner.learn(text);
+        for (AliasLearner.Pair p : learned) {
+            aliases.learn(p.a(), p.b(), p.type());
+        }
+        String folded = Script.fold(text);
+        List<Quantity> amounts = Quantities.find(folded);
+        if (amounts.isEmpty()) {
+            return new Extraction(List.of(), learned);
+        }
+        LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
+        List<Mention> mentions = entities.find(text, folded);
+        List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
+        List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
+        List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
+        Mention focus = focus(mentions);
+
+        List<Claim> claims = new ArrayList<>();
+        Mention previousSubject = null;
+        boolean longDocument = doc.sentences().size() > 3;
+        for (Span sentence : doc.sentences()) {
+            List<Quantity> inSentence = within(amounts, sentence);
+            if (longDocument && isHeadline(text, sentence)) {
+                // A headline condenses the body (often loosely); the body's own sentences carry the figures.
+                inSentence = List.of();
+            }
+            Mention sentenceSubject = firstOrg(mentions, sentence);
+            if (!inSentence.isEmpty()) {
+                List<Span> clauses = clauses(folded, sentence);
+                String previousAttribute = null;
+                int previousClause = -1;
+                for (int qi = 0; qi < inSentence.size(); qi++) {
+                    Quantity q = inSentence.get(qi);
+                    if (qi > 0 && isConversion(folded, inSentence.get(qi - 1), q)) {
+                        continue; // "3億美元（約新台幣 95 億元）" restates the figure before it
+                    }
+                    int ci = clauseIndex(clauses, q.start());
+                    Span clause = clauses.get(ci);
+                    if (ci != previousClause) {
+                        previousAttribute = null;
+                    }
+                    int windowStart = qi > 0 && inSentence.get(qi - 1).end() > clause.start() ? inSentence.get(qi - 1).end() : clause.start();
+                    int windowEnd = qi + 1 < inSentence.size() && inSentence.get(qi + 1).start() < clause.end()
+                            ? inSentence.get(qi + 1).start() : clause.end();
+                    String attribute = nearest(attributeCues, windowStart, windowEnd, q);
+                    Span context = clause;
+                    if (attribute == null) {
+                        attribute = previousAttribute;
+                    }
+                    if (attribute == null && ci > 0) {
+                        Span prev = clauses.get(ci - 1);
+                        attribute = lastIn(attributeCues, prev.start(), prev.end());
+                        context = new Span(prev.start(), clause.end());
+                    }
+                    previousClause = ci;
+                    if (attribute == null) {
+                        continue;
+                    }
+                    previousAttribute = attribute;
+                    Mention subject = subject(folded, mentions, sentence, q);
+                    if (focus != null && refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start())) {
+                        subject = focus; // "港峰資本領投，公司估值達 12 億美元": "公司" is the article's company
+                    }
+                    if (subject == null) {
+                        subject = previousSubject != null ? previousSubject : focus;
+                    }
+                    if (subject == null) {
+                        continue;
+                    }
+                    String modality = modality(modalityCues, clause, ci > 0 ? clauses.get(ci - 1) : null);
+                    LocalDate asOf = date(dates, sentence, windowStart, windowEnd, q);
+                    boolean dated = asOf != null;
+                    if (asOf == null) {
+                        asOf = published;
+                    } else if (published != null && asOf.isAfter(published.plusDays(1))) {
+                        asOf = published;
+                        dated = false;
+                        modality = "planned";
+                    }
+                    String period = period(folded, q);
+                    if (period == null && inSentence.size() == 1) {
+                        period = period(folded, context);
+                    }
+                    String qualifier = lexicon.kind(attribute) == Lexicon.Kind.EVENT ? round(folded, sentence, q) : null;
+                    claims.add(new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute, qualifier, q.value(), q.currency(), period,
+                            q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end())));
+                }
+            }
+            if (sentenceSubject != null) {
+                previousSubject = sentenceSubject;
+            }
+        }
+        return new Extraction(claims, learned);
+    }
+
+    private static final Pattern CONVERSION = Pattern.compile("^\\s*[（(]\\s*(约|约合|合|折合|相当于|about|approx\\.?|approximately|roughly|≈|~)?\\s*$");
+
+    private static final Pattern COMPANY_REFERENCE = Pattern.compile(
+            "(?:^|[，,；;]\\s*)(?:该|这家|本|其)?公司|the company|the start-up|the startup|the firm");
+
+    private static boolean refersToCompany(String folded, int from, int to) {
+        return from < to && COMPANY_REFERENCE.matcher(folded.substring(from, to)).find();
+    }
+
+    private static boolean isConversion(String folded, Quantity previous, Quantity q) {
+        return q.start() >= previous.end() && q.start() - previous.end() <= 8
+                && CONVERSION.matcher(folded.substring(previous.end(), q.start())).matches();
+    }
+
+    private static boolean isHeadline(String text, Span s) {
+        if (s.length() > 48) {
+            return false;
+        }
+        char last = text.charAt(s.end() - 1);
+        boolean ownLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n')
+                && (s.end() == text.length() || text.charAt(s.end()) == '\n');
+        return ownLine && "。！？.!?”」』)）".indexOf(last) < 0;
+    }
+
+
+    private static List<Quantity> within(List<Quantity> amounts, Span s) {
+        List<Quantity> out = new ArrayList<>();
+        for (Quantity q : amounts) {
+            if (q.start() >= s.start() && q.end() <= s.end()) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** Clauses of a sentence: cut at Chinese commas and semicolons, and at ASCII ones not inside a number. */
+    private static List<Span> clauses(String folded, Span sentence) {
+        List<Span> out = new ArrayList<>();
+        int start = sentence.start();
+        for (int i = sentence.start(); i < sentence.end(); i++) {
+            char c = folded.charAt(i);
+            boolean cut = c == '，' || c == '；' || c == '：' || c == ';'
+                    || (c == ',' && !(i > 0 && Character.isDigit(folded.charAt(i - 1)) && i + 1 < folded.length()
+                    && Character.isDigit(folded.charAt(i + 1))));
+            if (cut) {
+                out.add(new Span(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(new Span(start, sentence.end()));
+        return out;
+    }
+
+    private static int clauseIndex(List<Span> clauses, int offset) {
+        for (int i = 0; i < clauses.size(); i++) {
+            if (offset < clauses.get(i).end()) {
+                return i;
+            }
+        }
+        return clauses.size() - 1;
+    }
+
+    private static String nearest(List<CueMatcher.Found> cues, int from, int to, Quantity q) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (CueMatcher.Found f : cues) {
+            if (f.start() < from || f.end() > to || (f.start() < q.end() && f.end() > q.start())) {
+                continue;
+            }
+            int distance = f.end() <= q.start() ? q.start() - f.end() : f.start() - q.end();
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = f.label();
+            }
+        }
+        return best;
+    }
+
+    private static String lastIn(List<CueMatcher.Found> cues, int from, int to) {
+        String last = null;
+        for (CueMatcher.Found f : cues) {
+            if (f.start() >= from && f.end() <= to) {
+                last = f.label();
+            }
+        }
+        return last;
+    }
+
+    private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q) {
+        Mention org = null;
+        Mention person = null;
+        for (Mention m : mentions) {
+            if (m.start() < sentence.start() || m.end() > q.start()) {
+                continue;
+            }
+            if ("person".equals(m.type())) {
+                person = m;
+            } else {
+                org = m;
+            }
+        }
+        // Skip names that are the object of a preposition ("向xAI投资": xAI receives, it does not invest).
+        if (org != null) {
+            Mention candidate = null;
+            for (Mention m : mentions) {
+                if (m.start() < sentence.start() || m.end() > q.start() || "person".equals(m.type())) {
+                    continue;
+                }
+                if (!isObject(folded, m, sentence)) {
+                    candidate = m;
+                }
+            }
+            org = candidate;
+        }
+        if (org != null) {
+            return org;
+        }
+        if (person != null && !ownsCompany(folded, person)) {
+            return person;
+        }
+        if (person == null) {
+            // Nothing named before the amount: "每月10亿美元的烈火仍在燃烧，xAI的融资…" names it after.
+            for (Mention m : mentions) {
+                if (m.start() >= q.end() && m.end() <= sentence.end() && !"person".equals(m.type())) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a name is the object of a preposition: right after "from/to/in/by..." or, in Chinese, after
+     * 向/从/对/给 earlier in the same clause ("将向其CEO马斯克的人工智能公司xAI投资": xAI receives).
+     */
+    private static boolean isObject(String folded, Mention m, Span sentence) {
+        String before = folded.substring(Math.max(sentence.start(), m.start() - 6), m.start());
+        if (OBJECT_MARKER.matcher(before).find()) {
+            return true;
+        }
+        for (int i = m.start() - 1; i >= Math.max(sentence.start(), m.start() - 24); i--) {
+            char c = folded.charAt(i);
+            if (c == '，' || c == ',' || c == '；' || c == '。') {
+                return false;
+            }
+            if (c == '向' || c == '对' || c == '给') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "马斯克的AI公司", "Musk's start-up": the person names the owner, not the subject. */
+    private static boolean ownsCompany(String folded, Mention person) {
+        String after = folded.substring(person.end(), Math.min(folded.length(), person.end() + 4));
+        return OWNER_OF.matcher(after).find();
+    }
+
+    private static Mention firstOrg(List<Mention> mentions, Span sentence) {
+        for (Mention m : mentions) {
+            if (m.start() >= sentence.start() && m.end() <= sentence.end() && !"person".equals(m.type())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mention focus(List<Mention> mentions) {
+        Map<String, Integer> counts = new HashMap<>();
+        Mention best = null;
+        int bestCount = 0;
+        for (Mention m : mentions) {
+            if ("person".equals(m.type())) {
+                continue;
+            }
+            String key = aliases.canonical(m.name());
+            int n = counts.merge(key, 1, Integer::sum);
+            if (n > bestCount) {
+                bestCount = n;
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static String modality(List<CueMatcher.Found> cues, Span context, Span previousClause) {
+        boolean done = false;
+        String other = null;
+        for (CueMatcher.Found f : cues) {
+            if (f.start() >= context.start() && f.end() <= context.end()) {
+                if (f.label().equals("done")) {
+                    done = true;
+                } else if (other == null || f.label().equals("target")) {
+                    other = f.label();
+                }
+            }
+        }
+        if ("target".equals(other)) {
+            return "target";
+        }
+        if (done) {
+            return "actual";
+        }
+        if (other == null && !done && previousClause != null) {
+            for (CueMatcher.Found f : cues) {
+                if (f.start() >= previousClause.start() && f.end() <= previousClause.end() && f.label().equals("planned")) {
+                    return "planned";
+                }
+            }
+        }
+        return other == null ? "actual" : other;
+    }
+
+    private static LocalDate date(List<TimeExpressions.Mention> dates, Span sentence, int windowStart, int windowEnd, Quantity q) {
+        LocalDate inWindow = null;
+        int best = Integer.MAX_VALUE;
+        LocalDate before = null;
+        for (TimeExpressions.Mention d : dates) {
+            if (d.start() >= windowStart && d.end() <= windowEnd) {
+                int distance = Math.abs(d.start() - q.start());
+                if (distance < best) {
+                    best = distance;
+                    inWindow = d.date();
+                }
+            } else if (d.start() >= sentence.start() && d.end() <= q.start()) {
+                before = d.date();
+            }
+        }
+        return inWindow != null ? inWindow : before;
+    }
+
+    private static final Pattern PERIOD_AFTER = Pattern.compile(
+            "^\\s*(?:(?:a|per|each|every)\\s+(month|year)|/(month|mo|year|yr)\\b|(monthly)|(annually))");
+    private static final Pattern PERIOD_BEFORE = Pattern.compile(
+            "(?:(每月|每个月|一个月|月均|单月|monthly)|(每年|年均|一年下来|annual|yearly))[^，,；;。]{0,8}$");
+
+    /** The period written right next to an amount: "$1bn a month", "每月10亿美元". */
+    private static String period(String folded, Quantity q) {
+        Matcher after = PERIOD_AFTER.matcher(folded.substring(q.end(), Math.min(folded.length(), q.end() + 16)));
+        if (after.find()) {
+            return after.group(1) != null ? after.group(1) : after.group(2) != null
+                    ? (after.group(2).startsWith("mo") ? "month" : "year") : after.group(3) != null ? "month" : "year";
+        }
+        Matcher before = PERIOD_BEFORE.matcher(folded.substring(Math.max(0, q.start() - 16), q.start()));
+        if (before.find()) {
+            return before.group(1) != null ? "month" : "year";
+        }
+        return null;
+    }
+
+    private static String period(String folded, Span context) {
+        String s = folded.substring(context.start(), context.end());
+        if (PER_MONTH.matcher(s).find()) {
+            return "month";
+        }
+        if (PER_YEAR.matcher(s).find()) {
+            return "year";
+        }
+        return null;
+    }
+
+    private static String round(String folded, Span sentence, Quantity q) {
+        return Rounds.nearest(folded, sentence.start(), sentence.end(), q.start());
+    }
+}

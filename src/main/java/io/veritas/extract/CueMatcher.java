@@ -1,0 +1,61 @@
+package io.veritas.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds lexicon cue words in folded text. Longer cues win where two overlap ("债务融资" over "融资"). English cues
+ * match whole words or their inflections ("raise", "raised", "raising"), never a prefix ("invest" is not found in
+ * "investors").
+ */
+public final class CueMatcher {
+    /** A cue found at {@code [start, end)}, with its attribute or modality label. */
+    public record Found(int start, int end, String label) {
+    }
+
+    private CueMatcher() {
+    }
+
+    /** Cues in the text, in order of position; {@code cues} must be sorted longest first (as the lexicon keeps them). */
+    public static List<Found> find(String folded, List<Lexicon.Cue> cues) {
+        List<Found> out = new ArrayList<>();
+        boolean[] taken = new boolean[folded.length()];
+        for (Lexicon.Cue cue : cues) {
+            int from = 0;
+            while (true) {
+                int at = folded.indexOf(cue.folded(), from);
+                if (at < 0) {
+                    break;
+                }
+                from = at + 1;
+                int end = at + cue.folded().length();
+                if (cue.latin() && (at > 0 && Character.isLetter(folded.charAt(at - 1)) || !inflection(folded, end))) {
+                    continue;
+                }
+                boolean free = true;
+                for (int k = at; k < end && free; k++) {
+                    free = !taken[k];
+                }
+                if (free) {
+                    for (int k = at; k < end; k++) {
+                        taken[k] = true;
+                    }
+                    out.add(new Found(at, end, cue.label()));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Found::start));
+        return out;
+    }
+
+    private static boolean inflection(String folded, int end) {
+        int k = end;
+        while (k < folded.length() && Character.isLetter(folded.charAt(k)) && folded.charAt(k) < 0x80) {
+            k++;
+        }
+        String suffix = folded.substring(end, k);
+        return suffix.isEmpty() || suffix.equals("s") || suffix.equals("es") || suffix.equals("d") || suffix.equals("ed")
+                || suffix.equals("ing") || suffix.equals("ment") || suffix.equals("ments");
+    }
+}

@@ -1,0 +1,77 @@
+package io.veritas.extract;
+
+import io.veritas.text.Script;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds entity names in text: every name the {@link AliasTable} knows (lexicon and learned), plus Latin names
+ * recognisable by shape such as {@code xAI}, {@code OpenAI}, {@code DeepPupil AI} (mixed case, optionally
+ * followed by a company word). Overlaps resolve to the longest name.
+ */
+public final class EntityMatcher {
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?<![A-Za-z0-9])((?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)"
+                    + "(?:\\s(?:AI|Labs|Inc|Technologies|Robotics|Capital|Ventures|Partners|Group|Holdings))?)(?![A-Za-z0-9])");
+    private static final Set<String> NOT_ENTITIES = Set.of("iphone", "ipad", "ios", "macos", "youtube", "linkedin",
+            "chatgpt", "github", "javascript", "typescript", "powerpoint", "pitchbook");
+
+    private final AliasTable aliases;
+
+    public EntityMatcher(AliasTable aliases) {
+        this.aliases = aliases;
+    }
+
+    /** Mentions in {@code original}; {@code folded} must be {@code Script.fold(original)}. */
+    public List<Mention> find(String original, String folded) {
+        List<Mention> found = new ArrayList<>();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (i > 0 && c < 0x80 && isAsciiWordChar(c) && isAsciiWordChar(folded.charAt(i - 1))) {
+                continue; // Latin names start at a word boundary
+            }
+            for (String name : aliases.namesStartingWith(c)) {
+                if (folded.startsWith(name, i) && boundaryAfter(folded, i + name.length(), name)) {
+                    found.add(new Mention(i, i + name.length(), name, aliases.type(name)));
+                    break;
+                }
+            }
+        }
+        Matcher m = SHAPE.matcher(original);
+        while (m.find()) {
+            String name = Script.fold(m.group(1));
+            if (!NOT_ENTITIES.contains(name)) {
+                found.add(new Mention(m.start(1), m.end(1), name, aliases.knows(name) ? aliases.type(name) : "org"));
+            }
+        }
+        found.sort(Comparator.comparingInt(Mention::start).thenComparingInt(mm -> -(mm.end() - mm.start())));
+        List<Mention> out = new ArrayList<>();
+        int covered = -1;
+        for (Mention mention : found) {
+            if (mention.start() >= covered) {
+                out.add(mention);
+                covered = mention.end();
+            }
+        }
+        return out;
+    }
+
+    private static boolean boundaryAfter(String text, int end, String name) {
+        char last = name.charAt(name.length() - 1);
+        if (end >= text.length() || last >= 0x80) {
+            return true;
+        }
+        char next = text.charAt(end);
+        // "x" must not match inside "xai"; "xai" may be followed by "'s".
+        return !isAsciiWordChar(next);
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
+    }
+}

@@ -1,0 +1,198 @@
+package io.veritas.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds amounts of money in folded text (see {@link io.veritas.text.Script#fold}): {@code $6bn},
+ * {@code US$18 billion}, {@code 60亿美元}, {@code 200 億美元}, {@code 1.347亿美元}, {@code 2300亿美元},
+ * {@code 新台幣 95 億元}, {@code 2 billion dollars}, {@code 十亿美元}. Offsets are those of the folded text, which
+ * are the same as the original's.
+ */
+public final class Quantities {
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
+    private static final String RANGE = "(?:\\s*(?:-|–|—|~|至|到|to)\\s*(?:\\$\\s*)?" + NUM + ")?";
+    private static final String ZH_MAG = "(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆)?";
+    private static final String ZH_CUR = "(美元|美金|元人民币|人民币|港元|港币|新台币|台币|欧元|英镑|日元|日圆|韩元|元)";
+    private static final String EN_MAG = "(trillion|tn|billion|bn|b|million|mn|m|thousand|k)?";
+
+    /** 60亿美元, 200 亿美元, 1.347亿美元 (also with a leading $ or US$). */
+    private static final Pattern ZH = Pattern.compile("(?:(?:us|hk|nt)?\\$\\s*)?" + NUM + RANGE + "\\s*(多)?\\s*" + ZH_MAG + "\\s*" + ZH_CUR);
+    /** 新台币 95 亿元, 人民币500亿元. */
+    private static final Pattern ZH_PREFIX = Pattern.compile("(人民币|港币|新台币|台币)\\s*" + NUM + "\\s*" + ZH_MAG + "\\s*元");
+    /** $6bn, US$18 billion, USD 4.3bn, €2 million. */
+    private static final Pattern SYMBOL = Pattern.compile(
+            "(us\\$|usd\\s?|hk\\$|nt\\$|a\\$|c\\$|s\\$|rmb\\s?|cny\\s?|eur\\s?|€|£|¥|\\$)\\s*" + NUM + RANGE
+                    + "(?:\\s*" + EN_MAG + ")(?![a-z])");
+    /** 2 billion dollars, 500 million US dollars, 10 billion yuan. */
+    private static final Pattern WORDS = Pattern.compile(
+            "(?<![\\w.$])" + NUM + RANGE + "\\s*(trillion|billion|million|thousand|bn|mn)\\s*(?:us\\s|u\\.s\\.\\s)?(dollars|usd|euros|yuan|renminbi|pounds)");
+    private static final Pattern BOUND_BEFORE = Pattern.compile(
+            "(约为|约合|大约|约|近|接近|将近|超过|逾|多于|高达|至多|最多|最高|不到|低于|少于|不超过|about|around|approximately|roughly|nearly|almost|"
+                    + "over|more than|up to|at least|at most|less than|under|some|as much as)\\s*$");
+
+    private static final Map<String, String> CURRENCY = Map.ofEntries(
+            Map.entry("美元", "USD"), Map.entry("美金", "USD"), Map.entry("人民币", "CNY"), Map.entry("元人民币", "CNY"),
+            Map.entry("元", "CNY"), Map.entry("港元", "HKD"), Map.entry("港币", "HKD"), Map.entry("新台币", "TWD"),
+            Map.entry("台币", "TWD"), Map.entry("欧元", "EUR"), Map.entry("英镑", "GBP"), Map.entry("日元", "JPY"),
+            Map.entry("日圆", "JPY"), Map.entry("韩元", "KRW"), Map.entry("us$", "USD"), Map.entry("usd", "USD"),
+            Map.entry("$", "USD"), Map.entry("hk$", "HKD"), Map.entry("nt$", "TWD"), Map.entry("a$", "AUD"),
+            Map.entry("c$", "CAD"), Map.entry("s$", "SGD"), Map.entry("rmb", "CNY"), Map.entry("cny", "CNY"),
+            Map.entry("eur", "EUR"), Map.entry("€", "EUR"), Map.entry("£", "GBP"), Map.entry("¥", "JPY"),
+            Map.entry("dollars", "USD"), Map.entry("euros", "EUR"), Map.entry("yuan", "CNY"), Map.entry("renminbi", "CNY"),
+            Map.entry("pounds", "GBP"));
+
+    private Quantities() {
+    }
+
+    public static List<Quantity> find(String folded) {
+        List<Quantity> out = new ArrayList<>();
+        if (!mayHoldMoney(folded)) {
+            return out;
+        }
+        Matcher m = ZH_PREFIX.matcher(folded);
+        while (m.find()) {
+            Double n = number(m.group(2));
+            if (n != null) {
+                add(out, folded, m.start(), m.end(), n * zhMagnitude(m.group(3)), CURRENCY.get(m.group(1)));
+            }
+        }
+        m = ZH.matcher(folded);
+        while (m.find()) {
+            Double n = number(m.group(1));
+            if (n != null && !(m.group(1).matches("\\d{4}") && m.group(4) == null && m.group(5).equals("元") )) {
+                add(out, folded, m.start(), m.end(), n * zhMagnitude(m.group(4)), CURRENCY.get(m.group(5)));
+            }
+        }
+        m = SYMBOL.matcher(folded);
+        while (m.find()) {
+            Double n = number(m.group(2));
+            if (n != null) {
+                add(out, folded, m.start(), m.end(), n * enMagnitude(m.group(4)), CURRENCY.get(m.group(1).strip()));
+            }
+        }
+        m = WORDS.matcher(folded);
+        while (m.find()) {
+            Double n = number(m.group(1));
+            if (n != null) {
+                add(out, folded, m.start(), m.end(), n * enMagnitude(m.group(3)), CURRENCY.get(m.group(4)));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Quantity::start));
+        return out;
+    }
+
+    private static boolean mayHoldMoney(String s) {
+        return s.indexOf('$') >= 0 || s.indexOf('元') >= 0 || s.indexOf('€') >= 0 || s.indexOf('£') >= 0
+                || s.indexOf('¥') >= 0 || s.contains("usd") || s.contains("dollars") || s.contains("yuan")
+                || s.contains("euros") || s.contains("rmb") || s.contains("美金") || s.contains("pounds")
+                || s.contains("renminbi") || s.contains("cny");
+    }
+
+    private static void add(List<Quantity> out, String text, int start, int end, double value, String currency) {
+        if (currency == null || value <= 0) {
+            return;
+        }
+        for (Quantity q : out) {
+            if (start < q.end() && end > q.start()) {
+                return; // overlaps an amount already read by an earlier pattern
+            }
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        out.add(new Quantity(start, end, value, currency, bound(text, start)));
+    }
+
+    private static String bound(String text, int start) {
+        String before = text.substring(Math.max(0, start - 16), start);
+        Matcher m = BOUND_BEFORE.matcher(before);
+        if (!m.find()) {
+            return "exact";
+        }
+        return switch (m.group(1)) {
+            case "超过", "逾", "多于", "over", "more than", "at least" -> "atLeast";
+            case "高达", "至多", "最多", "最高", "up to", "at most", "as much as" -> "upTo";
+            case "不到", "低于", "少于", "不超过", "less than", "under" -> "below";
+            default -> "approx";
+        };
+    }
+
+    static Double number(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        char first = s.charAt(0);
+        if (first >= '0' && first <= '9') {
+            try {
+                return Double.parseDouble(s.replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return chineseNumber(s);
+    }
+
+    /** 十 = 10, 十五 = 15, 二十 = 20, 三百 = 300, 两千五百 = 2500, 百 = 100. */
+    static Double chineseNumber(String s) {
+        String digits = "零一二三四五六七八九";
+        long total = 0;
+        long current = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int d = c == '两' ? 2 : digits.indexOf(c);
+            if (d >= 0) {
+                current = d;
+                continue;
+            }
+            long unit = switch (c) {
+                case '十' -> 10;
+                case '百' -> 100;
+                case '千' -> 1000;
+                default -> 0;
+            };
+            if (unit == 0) {
+                return null;
+            }
+            total += (current == 0 ? 1 : current) * unit;
+            current = 0;
+        }
+        total += current;
+        return total == 0 ? null : (double) total;
+    }
+
+    private static double zhMagnitude(String mag) {
+        if (mag == null) {
+            return 1;
+        }
+        return switch (mag) {
+            case "万亿", "兆" -> 1e12;
+            case "千亿" -> 1e11;
+            case "百亿" -> 1e10;
+            case "十亿" -> 1e9;
+            case "亿" -> 1e8;
+            case "千万" -> 1e7;
+            case "百万" -> 1e6;
+            case "十万" -> 1e5;
+            case "万" -> 1e4;
+            case "千" -> 1e3;
+            default -> 1;
+        };
+    }
+
+    private static double enMagnitude(String mag) {
+        if (mag == null) {
+            return 1;
+        }
+        return switch (mag) {
+            case "trillion", "tn" -> 1e12;
+            case "billion", "bn", "b" -> 1e9;
+            case "million", "mn", "m" -> 1e6;
+            case "thousand", "k" -> 1e3;
+            default -> 1;
+        };
+    }
+}

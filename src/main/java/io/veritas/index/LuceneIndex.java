@@ -1,0 +1,449 @@
+package io.veritas.index;
+
+import io.veritas.extract.AliasLearner;
+import io.veritas.extract.Claim;
+import io.veritas.text.Document;
+import io.veritas.text.Passage;
+import io.veritas.text.Span;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded index: one Lucene index on disk holding four kinds of records, told apart by the {@code type}
+ * field: documents (metadata and cleaned text), passages (analysed for search), claims (figures) and learned
+ * aliases. All records of a document share its {@code docId}, so an update replaces them together.
+ *
+ * <p>Opened for writing by one process (Lucene's write lock); other processes open it read-only. Searches see
+ * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
+ */
+public final class LuceneIndex implements AutoCloseable {
+    static final int SCHEMA_VERSION = 1;
+
+    private static final String TYPE = "type";
+    private static final String DOC_ID = "docId";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = Analysis.analyzer();
+    /** Content hash and path of every document, to tell new, updated and duplicate documents apart. */
+    private final Map<String, String[]> known = new ConcurrentHashMap<>();
+    private final Map<String, String> idByPath = new ConcurrentHashMap<>();
+
+    private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Why an index could not be opened; the message says what to do. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static LuceneIndex openForWriting(Path dataDir) {
+        Path dir = dataDir.resolve("index");
+        try {
+            Manifest.check(dataDir, true);
+            Files.createDirectories(dir);
+            Directory directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(directory, config);
+            } catch (LockObtainFailedException e) {
+                directory.close();
+                throw new Unavailable("the data folder " + dataDir + " is in use by another Veritas process (a running "
+                        + "'serve'?); stop it, or send documents to its HTTP API instead", e);
+            }
+            LuceneIndex index = new LuceneIndex(directory, writer, new SearcherManager(writer, new SearcherFactory()));
+            index.loadKnown();
+            return index;
+        } catch (IOException e) {
+            throw new Unavailable("could not open the index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static LuceneIndex openForReading(Path dataDir) {
+        Path dir = dataDir.resolve("index");
+        if (!Files.isDirectory(dir)) {
+            throw new Unavailable("there is no index in " + dataDir + "; ingest documents first: ./veritas ingest --data "
+                    + dataDir + " PATH...", null);
+        }
+        try {
+            Manifest.check(dataDir, false);
+            Directory directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new Unavailable("the index in " + dataDir + " is empty; ingest documents first: ./veritas ingest --data "
+                        + dataDir + " PATH...", null);
+            }
+            return new LuceneIndex(directory, null, new SearcherManager(directory, new SearcherFactory()));
+        } catch (IOException e) {
+            throw new Unavailable("could not open the index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void loadKnown() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs docs = searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : docs.scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path"));
+                String path = d.get("path");
+                known.put(d.get(DOC_ID), new String[]{d.get("hash"), path});
+                if (path != null) {
+                    idByPath.put(path, d.get(DOC_ID));
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Adds or replaces a document with its passages, claims and learned aliases. */
+    public synchronized Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases) {
+        requireWritable();
+        String[] previous = known.get(doc.id());
+        if (previous != null && previous[0].equals(doc.contentHash())) {
+            return Outcome.DUPLICATE;
+        }
+        Outcome outcome = previous != null ? Outcome.UPDATED : Outcome.ADDED;
+        try {
+            if (previous != null) {
+                writer.deleteDocuments(new Term(DOC_ID, doc.id()));
+            }
+            if (doc.path() != null) {
+                String before = idByPath.get(doc.path());
+                if (before != null && !before.equals(doc.id()) && !isLineOfFile(doc)) {
+                    writer.deleteDocuments(new Term(DOC_ID, before));
+                    known.remove(before);
+                    outcome = Outcome.UPDATED;
+                }
+            }
+            List<org.apache.lucene.document.Document> records = new ArrayList<>();
+            records.add(docRecord(doc));
+            for (Passage p : doc.passages()) {
+                records.add(passageRecord(doc, p));
+            }
+            for (Claim c : claims) {
+                records.add(claimRecord(doc, c));
+            }
+            for (AliasLearner.Pair pair : aliases) {
+                org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
+                r.add(new StringField(TYPE, "alias", Field.Store.NO));
+                r.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
+                r.add(new StoredField("a", pair.a()));
+                r.add(new StoredField("b", pair.b()));
+                r.add(new StoredField("aliasType", pair.type()));
+                records.add(r);
+            }
+            writer.addDocuments(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not index " + doc.id(), e);
+        }
+        known.put(doc.id(), new String[]{doc.contentHash(), doc.path()});
+        if (doc.path() != null && !isLineOfFile(doc)) {
+            idByPath.put(doc.path(), doc.id());
+        }
+        return outcome;
+    }
+
+    /** Posts of one JSON Lines file share its path; only whole files replace each other by path. */
+    private static boolean isLineOfFile(Document doc) {
+        return doc.meta().containsKey("line");
+    }
+
+    private static org.apache.lucene.document.Document docRecord(Document doc) {
+        org.apache.lucene.document.Document r = base("doc", doc.id());
+        r.add(new StoredField("hash", doc.contentHash()));
+        addSource(r, doc);
+        r.add(new StoredField("author", nz(doc.author())));
+        r.add(new StoredField("text", doc.text()));
+        return r;
+    }
+
+    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p) {
+        org.apache.lucene.document.Document r = base("passage", doc.id());
+        addSource(r, doc);
+        r.add(new StoredField("ordinal", p.ordinal()));
+        r.add(new StoredField("start", p.span().start()));
+        r.add(new StoredField("end", p.span().end()));
+        r.add(new StringField("plang", p.language(), Field.Store.YES));
+        r.add(new TextField("body", doc.slice(p.span()), Field.Store.YES));
+        return r;
+    }
+
+    private static org.apache.lucene.document.Document claimRecord(Document doc, Claim c) {
+        org.apache.lucene.document.Document r = base("claim", doc.id());
+        addSource(r, doc);
+        r.add(new StringField("subject", c.subject(), Field.Store.YES));
+        r.add(new StoredField("subjectAs", c.subjectAs()));
+        r.add(new StringField("attribute", c.attribute(), Field.Store.YES));
+        r.add(new StoredField("qualifier", nz(c.qualifier())));
+        r.add(new StoredField("value", c.value()));
+        r.add(new StoredField("currency", c.currency()));
+        r.add(new StoredField("period", nz(c.period())));
+        r.add(new StoredField("bound", c.bound()));
+        r.add(new StoredField("asOf", c.asOf() == null ? "" : c.asOf().toString()));
+        r.add(new StoredField("dated", c.dated() ? 1 : 0));
+        r.add(new StoredField("modality", c.modality()));
+        r.add(new StoredField("qs", c.quote().start()));
+        r.add(new StoredField("qe", c.quote().end()));
+        r.add(new StoredField("fs", c.figure().start()));
+        r.add(new StoredField("fe", c.figure().end()));
+        r.add(new StoredField("quote", doc.slice(c.quote())));
+        r.add(new StoredField("figure", doc.slice(c.figure())));
+        return r;
+    }
+
+    private static org.apache.lucene.document.Document base(String type, String docId) {
+        org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
+        r.add(new StringField(TYPE, type, Field.Store.NO));
+        r.add(new StringField(DOC_ID, docId, Field.Store.YES));
+        return r;
+    }
+
+    private static void addSource(org.apache.lucene.document.Document r, Document doc) {
+        r.add(new StoredField("path", nz(doc.path())));
+        r.add(new StoredField("url", nz(doc.url())));
+        r.add(new StoredField("title", nz(doc.title())));
+        r.add(new StringField("language", doc.language(), Field.Store.YES));
+        long published = doc.published() == null ? Long.MIN_VALUE : doc.published().toEpochMilli();
+        r.add(new LongPoint("published", published));
+        r.add(new StoredField("published", published));
+        r.add(new NumericDocValuesField("published", published));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String zn(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Makes everything added so far durable. */
+    public synchronized void commit() {
+        requireWritable();
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not commit the index", e);
+        }
+    }
+
+    /** Makes what was added visible to searches (near-real-time, without a commit). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not refresh the searcher", e);
+        }
+    }
+
+    public int documentCount() {
+        return count(new TermQuery(new Term(TYPE, "doc")));
+    }
+
+    public int claimCount() {
+        return count(new TermQuery(new Term(TYPE, "claim")));
+    }
+
+    private int count(Query q) {
+        return withSearcher(s -> s.count(q));
+    }
+
+    /** Passages ranked by BM25 for the query text. */
+    public List<Hit> search(String queryText, int limit) {
+        Query terms = termsQuery(queryText);
+        if (terms == null) {
+            return List.of();
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
+                .add(terms, BooleanClause.Occur.MUST)
+                .build();
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, limit);
+            StoredFields stored = s.storedFields();
+            List<Hit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                hits.add(new Hit(source(d), d.getField("ordinal").numericValue().intValue(),
+                        d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue(),
+                        d.get("plang"), d.get("body"), sd.score));
+            }
+            return hits;
+        });
+    }
+
+    private Query termsQuery(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        try (TokenStream ts = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && n < 256) {
+                b.add(new TermQuery(new Term("body", term.toString())), BooleanClause.Occur.SHOULD);
+                n++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n == 0 ? null : b.build();
+    }
+
+    /** Claims about any of the given subject names; about one attribute, or all when {@code attribute} is null. */
+    public List<ClaimHit> claims(Collection<String> subjects, String attribute) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "claim")), BooleanClause.Occur.FILTER);
+        if (subjects != null) {
+            b.add(new TermInSetQuery("subject", subjects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+        }
+        if (attribute != null) {
+            b.add(new TermQuery(new Term("attribute", attribute)), BooleanClause.Occur.FILTER);
+        }
+        Query q = b.build();
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, 10_000);
+            StoredFields stored = s.storedFields();
+            List<ClaimHit> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                Claim c = new Claim(d.get(DOC_ID), d.get("subject"), d.get("subjectAs"), d.get("attribute"), zn(d.get("qualifier")),
+                        d.getField("value").numericValue().doubleValue(), d.get("currency"), zn(d.get("period")),
+                        d.get("bound"), d.get("asOf").isEmpty() ? null : LocalDate.parse(d.get("asOf")), intField(d, "dated") == 1, d.get("modality"),
+                        new Span(intField(d, "qs"), intField(d, "qe")), new Span(intField(d, "fs"), intField(d, "fe")));
+                out.add(new ClaimHit(c, source(d), d.get("quote"), d.get("figure")));
+            }
+            return out;
+        });
+    }
+
+    /** Every alias pair learned from ingested text. */
+    public List<AliasLearner.Pair> learnedAliases() {
+        Query q = new TermQuery(new Term(TYPE, "alias"));
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, Integer.MAX_VALUE);
+            StoredFields stored = s.storedFields();
+            List<AliasLearner.Pair> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                out.add(new AliasLearner.Pair(d.get("a"), d.get("b"), d.get("aliasType")));
+            }
+            return out;
+        });
+    }
+
+    /** Subject names that have at least one claim, with their claim counts. */
+    public Map<String, Integer> subjects() {
+        Query q = new TermQuery(new Term(TYPE, "claim"));
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, Integer.MAX_VALUE);
+            StoredFields stored = s.storedFields();
+            Map<String, Integer> out = new HashMap<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.merge(stored.document(sd.doc, java.util.Set.of("subject")).get("subject"), 1, Integer::sum);
+            }
+            return out;
+        });
+    }
+
+    private static int intField(org.apache.lucene.document.Document d, String name) {
+        return d.getField(name).numericValue().intValue();
+    }
+
+    private static Source source(org.apache.lucene.document.Document d) {
+        long published = d.getField("published").numericValue().longValue();
+        return new Source(d.get(DOC_ID), zn(d.get("path")), zn(d.get("url")), zn(d.get("title")),
+                published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published), d.get("language"));
+    }
+
+    private interface SearchFn<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearchFn<T> fn) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return fn.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("index search failed", e);
+        }
+    }
+
+    private void requireWritable() {
+        if (writer == null) {
+            throw new IllegalStateException("this index was opened read-only");
+        }
+    }
+
+    public boolean isEmpty() {
+        return count(new MatchAllDocsQuery()) == 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            if (writer != null) {
+                writer.commit();
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the index", e);
+        }
+    }
+}

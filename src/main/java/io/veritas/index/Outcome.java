@@ -1,0 +1,6 @@
+package io.veritas.index;
+
+/** What indexing a document did. */
+public enum Outcome {
+    ADDED, UPDATED, DUPLICATE
+}

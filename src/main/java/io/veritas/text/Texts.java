@@ -1,0 +1,130 @@
+package io.veritas.text;
+
+import io.veritas.ingest.RawItem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text stage: one pipeline for every source. Turns a {@link RawItem} into a clean {@link Document} with
+ * metadata, language, sentences and passages.
+ */
+public final class Texts {
+    /** Passages are cut at sentence boundaries to stay near this many characters. */
+    static final int PASSAGE_CHARS = 320;
+    private static final int HEADING_CHARS = 40;
+
+    private Texts() {
+    }
+
+    /** A cleaned document, or the reason there is none, plus warnings about fields that were dropped. */
+    public record Result(Document document, String error, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public static Result clean(RawItem raw, Instant now) {
+        List<String> warnings = new ArrayList<>();
+        String input = Normalizer.nfkc(raw.text().replace("\r\n", "\n"));
+        Cleaned cleaned = switch (raw.format()) {
+            case HTML -> HtmlCleaner.clean(input, raw.url());
+            case MARKDOWN -> MarkdownCleaner.clean(Boilerplate.removeCss(input));
+            default -> PlainTextCleaner.clean(Boilerplate.removeCss(input));
+        };
+        String text = Boilerplate.removeCss(Boilerplate.removeLines(cleaned.text())).strip();
+        String summary = cleaned.summary();
+        if (summary != null && summary.length() >= 40 && !text.contains(summary.strip())) {
+            text = summary.strip() + "\n" + text;
+        }
+        if (text.isBlank()) {
+            return new Result(null, "no text is left after removing markup and boilerplate; nothing to ingest", warnings);
+        }
+        Instant published = raw.published() != null ? raw.published() : cleaned.published();
+        if (published != null && published.isAfter(now.plus(Duration.ofDays(1)))) {
+            warnings.add("publication date " + published + " is in the future; it was ignored (fix the date field)");
+            published = null;
+        }
+        String title = HtmlCleaner.firstNonBlank(raw.title(), cleaned.title());
+        String url = HtmlCleaner.firstNonBlank(raw.url(), cleaned.url());
+        String author = HtmlCleaner.firstNonBlank(raw.author(), cleaned.author());
+        List<Span> sentences = Sentences.split(text);
+        List<Passage> passages = passages(text, sentences);
+        String language = Script.detect(text);
+        if (raw.language() != null && isKnownLanguage(raw.language()) && !raw.language().equals(language)) {
+            warnings.add("declared language '" + raw.language() + "' differs from the detected '" + language
+                    + "'; the detected one is used");
+        }
+        String hash = sha256(text);
+        String id = HtmlCleaner.firstNonBlank(raw.id(), url, "h" + hash.substring(0, 16));
+        Map<String, String> meta = new LinkedHashMap<>(raw.extra());
+        if (summary != null) {
+            meta.put("summary", summary);
+        }
+        return new Result(new Document(id, raw.path(), url, title, published, author, language, text, sentences,
+                passages, hash, meta), null, warnings);
+    }
+
+    private static boolean isKnownLanguage(String lang) {
+        return lang.equals(Script.EN) || lang.equals(Script.HANS) || lang.equals(Script.HANT);
+    }
+
+    static List<Passage> passages(String text, List<Span> sentences) {
+        List<Passage> out = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        boolean headingOnly = false;
+        for (Span s : sentences) {
+            if (start < 0) {
+                start = s.start();
+                end = s.end();
+                headingOnly = isHeading(text, s);
+                continue;
+            }
+            boolean newParagraph = text.substring(end, s.start()).indexOf('\n') >= 0;
+            boolean fits = s.end() - start <= PASSAGE_CHARS;
+            if ((headingOnly && s.end() - start <= PASSAGE_CHARS * 2) || (!newParagraph && fits)) {
+                end = s.end();
+                headingOnly = headingOnly && newParagraph && isHeading(text, s);
+            } else {
+                out.add(passage(text, out.size(), start, end));
+                start = s.start();
+                end = s.end();
+                headingOnly = isHeading(text, s);
+            }
+        }
+        if (start >= 0) {
+            out.add(passage(text, out.size(), start, end));
+        }
+        return out;
+    }
+
+    private static boolean isHeading(String text, Span s) {
+        if (s.length() > HEADING_CHARS) {
+            return false;
+        }
+        char last = text.charAt(s.end() - 1);
+        return "。！？.!?”」".indexOf(last) < 0;
+    }
+
+    private static Passage passage(String text, int ordinal, int start, int end) {
+        return new Passage(ordinal, new Span(start, end), Script.count(text, start, end).language());
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
