@@ -12,7 +12,11 @@ import java.io.PrintWriter;
         subcommands = {IngestCommand.class, AskCommand.class, SearchCommand.class, ServeCommand.class,
                 DemoCommand.class, BenchCommand.class, ClaimsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** Held so the logger keeps its level: Lucene's start-up notes are not for command-line users. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 

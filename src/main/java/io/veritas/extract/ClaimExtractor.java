@@ -122,7 +122,9 @@ public final class ClaimExtractor {
                     if (subject == null) {
                         continue;
                     }
-                    String modality = modality(modalityCues, clause, ci > 0 ? clauses.get(ci - 1) : null);
+                    boolean alone = windowStart == clause.start() && windowEnd == clause.end();
+                    String modality = alone ? modality(modalityCues, clause, ci > 0 ? clauses.get(ci - 1) : null)
+                            : modality(modalityCues, new Span(windowStart, q.start()), new Span(windowStart, windowEnd));
                     LocalDate asOf = date(dates, sentence, windowStart, windowEnd, q);
                     boolean dated = asOf != null;
                     if (asOf == null) {
@@ -333,7 +335,24 @@ public final class ClaimExtractor {
         return best;
     }
 
-    private static String modality(List<CueMatcher.Found> cues, Span context, Span previousClause) {
+    /**
+     * The modality from the cues in {@code context}. With several amounts in one clause, the context is the stretch
+     * before the amount ("spending $1bn a month and expects ~$500 million": only the second is expected), and
+     * {@code extra} is the amount's whole stretch, searched for targets only ("150 億美元目標").
+     */
+    private static String modality(List<CueMatcher.Found> cues, Span context, Span extra) {
+        if (extra != null && extra.start() == context.start() && extra.end() > context.end()) {
+            for (CueMatcher.Found f : cues) {
+                if (f.label().equals("target") && f.start() >= extra.start() && f.end() <= extra.end()) {
+                    return "target";
+                }
+            }
+            return modality(cues, context, null);
+        }
+        return modalityIn(cues, context, extra);
+    }
+
+    private static String modalityIn(List<CueMatcher.Found> cues, Span context, Span previousClause) {
         boolean done = false;
         String other = null;
         for (CueMatcher.Found f : cues) {

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  * followed by a company word). Overlaps resolve to the longest name.
  */
 public final class EntityMatcher {
+    private static final String COMPANY_WORD = "(?:AI|Labs|Inc|Technologies|Robotics|Capital|Ventures|Partners|Group|Holdings"
+            + "|Systems|Bio|Therapeutics|Energy|Motors|Networks|Software|Dynamics|Semiconductor|Computing|Intelligence)";
+    /** Mixed-case names (xAI, OpenAI, DeepPupil AI) and capitalised words before a company word (Acme Robotics). */
     private static final Pattern SHAPE = Pattern.compile(
-            "(?<![A-Za-z0-9])((?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)"
-                    + "(?:\\s(?:AI|Labs|Inc|Technologies|Robotics|Capital|Ventures|Partners|Group|Holdings))?)(?![A-Za-z0-9])");
+            "(?<![A-Za-z0-9])((?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)(?:\\s" + COMPANY_WORD + ")?"
+                    + "|[A-Z][A-Za-z0-9]+(?:\\s[A-Z][A-Za-z0-9]+){0,2}\\s" + COMPANY_WORD + ")(?![A-Za-z0-9])");
     private static final Set<String> NOT_ENTITIES = Set.of("iphone", "ipad", "ios", "macos", "youtube", "linkedin",
             "chatgpt", "github", "javascript", "typescript", "powerpoint", "pitchbook");
 

@@ -24,6 +24,8 @@ public final class Boilerplate {
             "^\\s*(延伸閱讀|延伸阅读|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|推荐阅读|推薦閱讀|热门推荐|熱門推薦|看更多|"
                     + "更多新闻|更多新聞|related( links| articles| stories| news| reading)?|read more|more from [^.]{0,40}|"
                     + "you may also like|recommended( for you)?|further reading)\\s*[:：]?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COOKIE_NOTICE = Pattern.compile(
+            "(?i)cookie.*(同意|接受|隐私|隱私|consent|agree|accept|privacy)|(同意|接受|consent|agree|accept).*cookie");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？.!?」”]\\s*$");
 
     private Boilerplate() {
@@ -36,7 +38,7 @@ public final class Boilerplate {
 
     public static boolean isPrompt(String line) {
         String t = line.strip();
-        return t.length() < 80 && PROMPT.matcher(t).matches();
+        return t.length() < 80 && PROMPT.matcher(t).matches() || t.length() < 200 && COOKIE_NOTICE.matcher(t).find();
     }
 
     public static boolean isRelatedHeading(String line) {
@@ -171,6 +173,7 @@ public final class Boilerplate {
                 han++;
             }
         }
-        return han == 0 && (body.contains(";") || body.contains("{") || body.matches("(?s)\\s*[-\\w]+\\s*:[^:]+"));
+        // No Chinese and no English sentence inside the braces: a rule set, whatever its line breaks.
+        return han == 0 && !body.contains(". ") && body.length() < 5000;
     }
 }

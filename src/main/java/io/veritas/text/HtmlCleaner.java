@@ -29,7 +29,7 @@ final class HtmlCleaner {
             + "[role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]";
     private static final Pattern BOILERPLATE_CLASS = Pattern.compile(
             "(^|[-_\\s])(share|sharing|social|related|recommend(ed|ations)?|subscribe|subscription|newsletter|cookies?|"
-                    + "consent|banner|advert(isement)?|ads?|adsbygoogle|promo|sponsor(ed)?|comments?|breadcrumbs?|sidebar|"
+                    + "consent|gdpr|privacy-notice|notice-bar|banner|advert(isement)?|ads?|adsbygoogle|promo|sponsor(ed)?|comments?|breadcrumbs?|sidebar|"
                     + "menu|navbar|nav|footer|header|copyright|popup|modal|toolbar|pagination|tags|author-bio|byline-share)"
                     + "($|[-_\\s])", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",

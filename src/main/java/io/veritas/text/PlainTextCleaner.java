@@ -26,6 +26,8 @@ final class PlainTextCleaner {
                     + "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?\\s+\\d{1,2},?\\s+\\d{4})");
 
+    private static final Pattern BYLINE = Pattern.compile("^\\s*(?:By|BY|文[/／]|作者[:：]|记者[:：]?|記者[:：]?)\\s*([^。.!?]{2,40})$");
+
     private PlainTextCleaner() {
     }
 
@@ -36,6 +38,13 @@ final class PlainTextCleaner {
         StringBuilder out = new StringBuilder(text.length());
         int nonBlankSeen = 0;
         for (String line : lines) {
+            if (nonBlankSeen < 5 && !line.isBlank()) {
+                Matcher by = BYLINE.matcher(line);
+                if (by.matches() && source == null) {
+                    source = by.group(1).strip();
+                    continue;
+                }
+            }
             if (nonBlankSeen < 5 && published == null && !line.isBlank()) {
                 Matcher wire = WIRE_HEADER.matcher(line);
                 if (wire.matches()) {
@@ -73,7 +82,8 @@ final class PlainTextCleaner {
         String clean = compact.toString().strip();
         String title = null;
         String[] kept = body.strip().split("\n", 3);
-        if (kept.length >= 2 && kept[0].strip().length() <= 80 && kept[1].isBlank()) {
+        if (kept.length >= 2 && kept[0].strip().length() <= 140 && kept[1].isBlank()
+                && !kept[0].strip().matches(".*[。.]$")) {
             title = kept[0].strip();
         }
         return new Cleaned(clean, title, published, source, null, null);

@@ -57,6 +57,11 @@ public final class Texts {
         String url = HtmlCleaner.firstNonBlank(raw.url(), cleaned.url());
         String author = HtmlCleaner.firstNonBlank(raw.author(), cleaned.author());
         List<Span> sentences = Sentences.split(text);
+        if (title == null && !sentences.isEmpty()) {
+            // No headline given (wire copy, posts): the first sentence stands in, cut to a display length.
+            String first = text.substring(sentences.get(0).start(), sentences.get(0).end());
+            title = first.length() <= 80 ? first : first.substring(0, 79) + "…";
+        }
         List<Passage> passages = passages(text, sentences);
         String language = Script.detect(text);
         if (raw.language() != null && isKnownLanguage(raw.language()) && !raw.language().equals(language)) {

@@ -1,0 +1,94 @@
+package io.veritas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the CLI over the bundled samples: every format, a disagreement and a superseded figure. */
+class SampleAnswersTest {
+    @TempDir
+    static Path data;
+
+    @BeforeAll
+    static void ingestSamples() {
+        CliRun run = CliRun.of("ingest", "--data", data.toString(), "samples");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("23 added"), run.out());
+        assertFalse(run.err().contains("failed"), run.err());
+    }
+
+    static JsonNode ask(String question) {
+        CliRun run = CliRun.of("ask", "--data", data.toString(), "--json", question);
+        assertEquals(0, run.exitCode(), run.err());
+        return run.json();
+    }
+
+    @Test
+    void disagreeingSourcesAreBothReported() {
+        JsonNode a = ask("深瞳智能的B輪募資金額是多少？");
+        assertEquals("zh-Hant", a.get("language").asText());
+        assertTrue(a.get("answered").asBoolean());
+        String text = a.get("answer").asText();
+        assertTrue(text.contains("3億美元") && text.contains("2.5億美元"), text);
+        int disputed = 0;
+        for (JsonNode f : a.get("facts")) {
+            if (f.get("status").asText().equals("disputed")) {
+                disputed++;
+            }
+        }
+        assertEquals(2, disputed, a.toString());
+    }
+
+    @Test
+    void aLaterFigureSupersedesAnEarlierOne() {
+        JsonNode a = ask("What is DeepPupil AI's latest valuation?");
+        assertTrue(a.get("answered").asBoolean(), a.toString());
+        JsonNode head = a.get("facts").get(0);
+        assertEquals(2e9, head.get("value").asDouble());
+        assertEquals("current", head.get("status").asText());
+        JsonNode older = a.get("facts").get(1);
+        assertEquals(1.2e9, older.get("value").asDouble());
+        assertEquals("superseded", older.get("status").asText());
+        assertTrue(a.get("answer").asText().contains("US$2 billion"), a.get("answer").asText());
+        assertTrue(a.get("answer").asText().contains("US$1.2 billion"), a.get("answer").asText());
+    }
+
+    @Test
+    void englishQuestionFindsFiguresWrittenInChinese() {
+        JsonNode a = ask("How much did xAI raise in its Series E?");
+        assertTrue(a.get("answered").asBoolean());
+        assertTrue(a.get("answer").asText().contains("US$20 billion"), a.get("answer").asText());
+        boolean chineseSource = false;
+        for (JsonNode c : a.get("citations")) {
+            chineseSource |= c.get("language").asText().startsWith("zh");
+        }
+        assertTrue(chineseSource, "Chinese sources count for an English question: " + a);
+    }
+
+    @Test
+    void searchReturnsPassagesExactlyAsIndexed() {
+        CliRun run = CliRun.of("search", "--data", data.toString(), "--json", "深瞳智能 估值");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode hits = run.json().get("hits");
+        assertTrue(hits.size() > 0);
+        assertTrue(hits.get(0).get("text").asText().contains("深瞳"), hits.get(0).toString());
+        CliRun human = CliRun.of("search", "--data", data.toString(), "深瞳智能 估值");
+        assertTrue(human.out().contains("深瞳"), human.out());
+    }
+
+    @Test
+    void readableAnswerShowsFactsSourcesAndSuggestions() {
+        CliRun run = CliRun.of("ask", "--data", data.toString(), "What is xAI's latest valuation?");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Sources:"), run.out());
+        assertTrue(run.out().contains("current"), run.out());
+        assertTrue(run.out().contains("You could also ask:"), run.out());
+    }
+}

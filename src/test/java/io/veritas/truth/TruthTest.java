@@ -1,0 +1,68 @@
+package io.veritas.truth;
+
+import io.veritas.extract.Claim;
+import io.veritas.extract.Lexicon;
+import io.veritas.index.ClaimHit;
+import io.veritas.index.Source;
+import io.veritas.text.Span;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TruthTest {
+    private static ClaimHit hit(String doc, String qualifier, double value, String asOf, String modality) {
+        Claim c = new Claim(doc, "acme", "Acme", "x", qualifier, value, "USD", null, "exact",
+                asOf == null ? null : LocalDate.parse(asOf), asOf != null, modality, new Span(0, 1), new Span(0, 1));
+        return new ClaimHit(c, new Source(doc, null, null, null, null, "en"), "q", "f");
+    }
+
+    @Test
+    void newerLevelsSupersedeOlderOnesAndCopiesCountOncePerDocument() {
+        Verdict v = Truth.judge("valuation", Lexicon.Kind.STATE, List.of(
+                hit("a", null, 1.0e9, "2025-01-01", "actual"),
+                hit("a", null, 1.0e9, "2025-01-01", "actual"),
+                hit("b", null, 2.0e9, "2025-06-01", "actual"),
+                hit("c", null, 2.01e9, "2025-06-02", "actual")));
+        assertEquals(2, v.facts().size());
+        assertEquals(Truth.CURRENT, v.facts().get(0).status());
+        assertEquals(2, v.facts().get(0).sourceCount(), "2.0e9 and 2.01e9 are the same figure");
+        assertEquals(Truth.SUPERSEDED, v.facts().get(1).status());
+        assertEquals(1, v.facts().get(1).sourceCount());
+    }
+
+    @Test
+    void differentValuesAtTheSameTimeAreDisputed() {
+        Verdict v = Truth.judge("valuation", Lexicon.Kind.STATE, List.of(
+                hit("a", null, 1.0e9, "2025-06-01", "actual"),
+                hit("b", null, 1.5e9, "2025-06-02", "actual")));
+        assertEquals(List.of(Truth.DISPUTED, Truth.DISPUTED), v.facts().stream().map(Fact::status).toList());
+    }
+
+    @Test
+    void roundsAreEventsAndTargetsNeverCompete() {
+        Verdict v = Truth.judge("funding", Lexicon.Kind.EVENT, List.of(
+                hit("a", "Series A", 1.0e7, "2023-01-01", "actual"),
+                hit("b", "Series B", 5.0e7, "2024-01-01", "actual"),
+                hit("c", "Series B", 5.0e7, "2024-01-02", "actual"),
+                hit("c", "Series B", 4.0e7, "2024-01-02", "target")));
+        Fact b = v.facts().get(0);
+        assertEquals("Series B", b.qualifier());
+        assertEquals(Truth.CURRENT, b.status());
+        assertEquals(Truth.REPORTED, v.facts().get(1).status(), "an older round is not superseded by a newer one");
+        assertEquals("target", v.facts().get(2).modality());
+        assertEquals(Truth.REPORTED, v.facts().get(2).status());
+    }
+
+    @Test
+    void aFigureTheTextDatesBeatsThePublicationDate() {
+        ClaimHit undated = hit("a", null, 1.0e9, "2026-01-07", "actual");
+        Claim c = undated.claim();
+        ClaimHit fromPublication = new ClaimHit(new Claim(c.docId(), c.subject(), c.subjectAs(), c.attribute(), null, c.value(),
+                "USD", null, "exact", c.asOf(), false, "actual", c.quote(), c.figure()), undated.source(), "q", "f");
+        Verdict v = Truth.judge("valuation", Lexicon.Kind.STATE, List.of(fromPublication, hit("b", null, 1.0e9, "2026-01-06", "actual")));
+        assertEquals(LocalDate.parse("2026-01-06"), v.facts().get(0).asOf());
+    }
+}
