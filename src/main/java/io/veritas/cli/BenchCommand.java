@@ -53,6 +53,11 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "ingest: %d documents (%d failures), %.1f MB in %.2f s = %.0f documents/s, %.2f MB/s, %d figures%n",
                     report.documents(), report.failures().size(), report.bytes() / 1e6, seconds,
                     report.documents() / seconds, report.bytes() / 1e6 / seconds, report.claims());
+            java.util.Map<String, java.util.List<String>> reasons = new java.util.TreeMap<>();
+            for (io.veritas.ingest.Failure f : report.failures()) {
+                reasons.computeIfAbsent(f.reason(), r -> new ArrayList<>()).add(f.locator());
+            }
+            reasons.forEach((reason, where) -> out.printf(Locale.ROOT, "  %d x %s (e.g. %s)%n", where.size(), reason, where.get(0)));
             for (int i = 0; i < 5; i++) {
                 for (String q : qs) {
                     veritas.ask(q);

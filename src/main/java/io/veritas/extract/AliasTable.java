@@ -17,6 +17,8 @@ import java.util.Set;
 public final class AliasTable {
     private final Lexicon lexicon;
     private final Map<String, String> parent = new HashMap<>();
+    /** Members of each class, by root, so that {@link #equivalents} does not scan every name. */
+    private final Map<String, Set<String>> members = new HashMap<>();
     private final Map<String, Lexicon.Entity> entityOfKey = new HashMap<>();
     private final Map<String, String> typeOfName = new HashMap<>();
     /** Names by first character, longest first, for scanning text. */
@@ -50,7 +52,7 @@ public final class AliasTable {
             return;
         }
         typeOfName.put(name, type);
-        parent.putIfAbsent(name, name);
+        find(name);
         List<String> list = byFirstChar.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
         list.add(name);
         list.sort(Comparator.comparingInt(String::length).reversed());
@@ -71,14 +73,9 @@ public final class AliasTable {
 
     /** Every name in the same class as {@code name}, including itself. */
     public synchronized Set<String> equivalents(String name) {
-        String root = find(name);
         Set<String> out = new LinkedHashSet<>();
         out.add(name);
-        for (String n : parent.keySet()) {
-            if (find(n).equals(root)) {
-                out.add(n);
-            }
-        }
+        out.addAll(members.getOrDefault(find(name), Set.of()));
         return out;
     }
 
@@ -102,7 +99,9 @@ public final class AliasTable {
     }
 
     private String find(String x) {
-        parent.putIfAbsent(x, x);
+        if (parent.putIfAbsent(x, x) == null) {
+            members.computeIfAbsent(x, k -> new LinkedHashSet<>()).add(x);
+        }
         String p = parent.get(x);
         if (p.equals(x)) {
             return x;
@@ -117,10 +116,12 @@ public final class AliasTable {
         String rb = find(b);
         if (!ra.equals(rb)) {
             // Keep a lexicon key as the root so canonical() is cheap to reason about.
-            if (entityOfKey.containsKey(rb)) {
-                parent.put(ra, rb);
-            } else {
-                parent.put(rb, ra);
+            String root = entityOfKey.containsKey(rb) ? rb : ra;
+            String child = root.equals(rb) ? ra : rb;
+            parent.put(child, root);
+            Set<String> moved = members.remove(child);
+            if (moved != null) {
+                members.computeIfAbsent(root, k -> new LinkedHashSet<>()).addAll(moved);
             }
         }
     }

@@ -25,7 +25,9 @@ public final class TimeExpressions {
     private static final Pattern FULL_ZH = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
     private static final Pattern MONTH_DAY_ZH = Pattern.compile("(今年|去年|明年)?\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
-    private static final Pattern DAY_ONLY_ZH = Pattern.compile("[（(]\\s*(\\d{1,2})\\s*日\\s*[）)]");
+    /** A day of the publication month: "週二（6 日）", "今（10）日", "於美國時間 6 日". */
+    private static final Pattern DAY_ONLY_ZH = Pattern.compile(
+            "[（(]\\s*(\\d{1,2})\\s*(?:日\\s*[）)]|[）)]\\s*日)|(?:时间|于)\\s*(\\d{1,2})\\s*日");
     private static final Pattern YEAR_MONTH_ZH = Pattern.compile("(\\d{4}|今年|去年)\\s*年?\\s*(\\d{1,2})\\s*月(?![\\d份]*\\s*\\d{1,2}\\s*[日号])");
     private static final Pattern YEAR_END_ZH = Pattern.compile("(\\d{4}|今年|去年)\\s*年?\\s*(末|底|年底|年末)");
     private static final Pattern QUARTER_ZH = Pattern.compile(
@@ -106,7 +108,7 @@ public final class TimeExpressions {
             }
             m = DAY_ONLY_ZH.matcher(folded);
             while (m.find()) {
-                int day = num(m.group(1));
+                int day = num(m.group(1) != null ? m.group(1) : m.group(2));
                 LocalDate d = day <= published.getDayOfMonth()
                         ? date(published.getYear(), published.getMonthValue(), day)
                         : date(published.minusMonths(1).getYear(), published.minusMonths(1).getMonthValue(), day);

@@ -352,7 +352,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
         Query q = b.build();
         return withSearcher(s -> {
-            TopDocs top = s.search(q, 10_000);
+            TopDocs top = s.search(q, Math.max(1, s.count(q)));
             StoredFields stored = s.storedFields();
             List<ClaimHit> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The input formats Veritas reads. Detected from the file's extension and confirmed or overridden by content. */
 public enum Format {
-    HTML, MARKDOWN, TEXT, JSON, JSONL;
+    HTML, MARKDOWN, TEXT, JSON, JSONL,
+    /** The text field of a JSON post: already a body, so no header, byline or boilerplate lines are looked for. */
+    POST;
 
     /** The format of a file, from its name and its (decoded) content. */
     public static Format detect(String fileName, String content) {

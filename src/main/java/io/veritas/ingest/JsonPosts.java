@@ -59,7 +59,7 @@ public final class JsonPosts {
                 extra.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
             }
         });
-        Format format = text != null && !text.isBlank() ? Format.TEXT : Format.HTML;
+        Format format = text != null && !text.isBlank() ? Format.POST : Format.HTML;
         return new RawItem(locator, path, format, text != null && !text.isBlank() ? text : html,
                 text(node, "id"), first(node, "url", "link"), text(node, "title"), published, text(node, "author"),
                 first(node, "lang", "language"), extra);

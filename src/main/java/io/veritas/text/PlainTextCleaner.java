@@ -59,7 +59,9 @@ final class PlainTextCleaner {
                     continue;
                 }
                 Matcher dated = DATED_LINE.matcher(line);
-                if (line.strip().length() <= 80 && dated.find() && !line.strip().matches(".*[。.!?！？]$")) {
+                // A dateline is mostly its date: "Published January 29, 2026", "原创 某号 2025年6月18日 21:36 广东".
+                String rest = dated.find() ? line.replace(dated.group(1), "").strip() : null;
+                if (rest != null && rest.length() <= 40 && !rest.matches(".*[，,。！？!?.【】].*")) {
                     published = parseDate(dated.group(1));
                     if (published != null) {
                         continue;

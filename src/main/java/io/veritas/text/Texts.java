@@ -38,9 +38,11 @@ public final class Texts {
         Cleaned cleaned = switch (raw.format()) {
             case HTML -> HtmlCleaner.clean(input, raw.url());
             case MARKDOWN -> MarkdownCleaner.clean(Boilerplate.removeCss(input));
+            case POST -> new Cleaned(Boilerplate.removeCss(input).strip(), null, null, null, null, null);
             default -> PlainTextCleaner.clean(Boilerplate.removeCss(input));
         };
-        String text = Boilerplate.removeCss(Boilerplate.removeLines(cleaned.text())).strip();
+        String text = raw.format() == io.veritas.ingest.Format.POST ? cleaned.text()
+                : Boilerplate.removeCss(Boilerplate.removeLines(cleaned.text())).strip();
         String summary = cleaned.summary();
         if (summary != null && summary.length() >= 40 && !text.contains(summary.strip())) {
             text = summary.strip() + "\n" + text;
