@@ -142,6 +142,8 @@ public final class Answerer {
                     f.asOf(), f.status(), f.modality(), ids));
         }
         citations.addAll(byDoc.values());
+        // Sources in the asker's language first; otherwise in the order of the facts they support.
+        citations.sort(java.util.Comparator.comparing((Citation c) -> !lang.equals(c.language())));
         return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3));
     }
 

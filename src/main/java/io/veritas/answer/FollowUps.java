@@ -31,6 +31,19 @@ final class FollowUps {
         this.reader = reader;
     }
 
+    /** Topics across the whole corpus, per attribute ("" for all), for the index version they were built from. */
+    private final Map<String, List<Topic>> corpusTopics = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long topicsVersion = -1;
+
+    private List<Topic> corpusTopics(String attribute) {
+        long v = index.version();
+        if (v != topicsVersion) {
+            corpusTopics.clear();
+            topicsVersion = v;
+        }
+        return corpusTopics.computeIfAbsent(attribute == null ? "" : attribute, a -> topics(index.claims(null, attribute)));
+    }
+
     private record Topic(String subject, String subjectAs, String attribute, String qualifier) {
     }
 
@@ -47,7 +60,7 @@ final class FollowUps {
             }
         }
         if (q.attribute() != null) {
-            for (Topic t : topics(index.claims(null, q.attribute()))) {
+            for (Topic t : corpusTopics(q.attribute())) {
                 if (!aliases.equivalents(q.subject()).contains(t.subject())) {
                     topics.add(t);
                 }
@@ -57,7 +70,7 @@ final class FollowUps {
     }
 
     List<String> general(String language, int limit) {
-        return render(topics(index.claims(null, null)), language, limit);
+        return render(corpusTopics(null), language, limit);
     }
 
     /** Distinct (entity, attribute, round) topics, the most claimed first. */

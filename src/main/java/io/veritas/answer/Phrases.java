@@ -1,13 +1,8 @@
 package io.veritas.answer;
 
+import io.veritas.extract.Lexicon;
 import io.veritas.text.Script;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,26 +29,10 @@ final class Phrases {
     }
 
     private static Map<String, String[]> load(String name) {
-        String resource = "/io/veritas/lexicon/" + name;
         Map<String, String[]> out = new HashMap<>();
-        try (InputStream in = Phrases.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource + "; the jar is incomplete, rebuild it");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                if (cols.length >= 3) {
-                    out.put(cols[0], new String[]{cols[1], cols[2]});
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + resource, e);
+        for (String[] cols : Lexicon.rows(name, 3)) {
+            out.put(cols[0], new String[]{cols[1], cols[2]});
         }
+        return out;
     }
 }

@@ -32,6 +32,7 @@ public final class ClaimExtractor {
     private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month|per month|monthly|each month|every month|/month|/mo\\b");
     private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year|per year|annually|each year|/year|/yr\\b");
     private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|對|对|给|由|把|被|跟|with|from|to|in|into|by|for|at)\\s*$");
+    private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
     private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
 
     private final AliasTable aliases;
@@ -241,6 +242,12 @@ public final class ClaimExtractor {
     private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q) {
         Mention org = null;
         Mention person = null;
+        for (Mention m : mentions) {
+            if (m.start() >= sentence.start() && m.end() <= q.start()
+                    && IN_PARENTHESES.matcher(folded.substring(m.end(), q.start())).matches()) {
+                return m; // "X (valued at $33 billion)": the bracket belongs to the name before it
+            }
+        }
         for (Mention m : mentions) {
             if (m.start() < sentence.start() || m.end() > q.start()) {
                 continue;

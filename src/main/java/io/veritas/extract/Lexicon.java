@@ -129,7 +129,11 @@ public final class Lexicon {
         return Script.fold(Normalizer.nfkc(s));
     }
 
-    private static List<String[]> rows(String name, int minColumns) {
+    /**
+     * Rows of a tab-separated file in {@code io/veritas/lexicon/}: blank lines and {@code #} comments skipped,
+     * each row checked to have at least {@code minColumns} columns (empty trailing columns kept).
+     */
+    public static List<String[]> rows(String name, int minColumns) {
         String resource = "/io/veritas/lexicon/" + name;
         try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -144,7 +148,7 @@ public final class Lexicon {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] cols = line.split("\t");
+                String[] cols = line.split("\t", -1);
                 if (cols.length < minColumns) {
                     throw new IllegalStateException(resource + ":" + lineNo + ": expected " + minColumns
                             + " tab-separated columns, found " + cols.length);

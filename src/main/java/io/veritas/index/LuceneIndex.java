@@ -69,6 +69,7 @@ public final class LuceneIndex implements AutoCloseable {
     /** Content hash and path of every document, to tell new, updated and duplicate documents apart. */
     private final Map<String, String[]> known = new ConcurrentHashMap<>();
     private final Map<String, String> idByPath = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
         this.directory = directory;
@@ -187,6 +188,7 @@ public final class LuceneIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not index " + doc.id(), e);
         }
+        version.incrementAndGet();
         known.put(doc.id(), new String[]{doc.contentHash(), doc.path()});
         if (doc.path() != null && !isLineOfFile(doc)) {
             idByPath.put(doc.path(), doc.id());
@@ -266,6 +268,11 @@ public final class LuceneIndex implements AutoCloseable {
 
     private static String zn(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Changes whenever a document is added or replaced, for caches of derived data. */
+    public long version() {
+        return version.get();
     }
 
     /** Makes everything added so far durable. */
