@@ -3,6 +3,7 @@ package io.veritas.index;
 import io.veritas.extract.AliasLearner;
 import io.veritas.extract.Claim;
 import io.veritas.text.Document;
+import io.veritas.text.Fingerprint;
 import io.veritas.text.Passage;
 import io.veritas.text.Span;
 import org.apache.lucene.analysis.Analyzer;
@@ -57,7 +58,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
  */
 public final class LuceneIndex implements AutoCloseable {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
@@ -69,6 +70,7 @@ public final class LuceneIndex implements AutoCloseable {
     /** Content hash and path of every document, to tell new, updated and duplicate documents apart. */
     private final Map<String, String[]> known = new ConcurrentHashMap<>();
     private final Map<String, String> idByPath = new ConcurrentHashMap<>();
+    private final StoryClusters clusters = new StoryClusters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
@@ -135,8 +137,9 @@ public final class LuceneIndex implements AutoCloseable {
             TopDocs docs = searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path"));
+                org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path", "simhash", "cluster"));
                 String path = d.get("path");
+                clusters.restore(d.get(DOC_ID), d.getField("simhash").numericValue().longValue(), d.get("cluster"));
                 known.put(d.get(DOC_ID), new String[]{d.get("hash"), path});
                 if (path != null) {
                     idByPath.put(path, d.get(DOC_ID));
@@ -164,16 +167,21 @@ public final class LuceneIndex implements AutoCloseable {
                 if (before != null && !before.equals(doc.id()) && !isLineOfFile(doc)) {
                     writer.deleteDocuments(new Term(DOC_ID, before));
                     known.remove(before);
+                    clusters.remove(before);
                     outcome = Outcome.UPDATED;
                 }
             }
+            long simHash = Fingerprint.simHash(doc.text());
+            String cluster = clusters.assign(doc.id(), simHash);
             List<org.apache.lucene.document.Document> records = new ArrayList<>();
-            records.add(docRecord(doc));
+            org.apache.lucene.document.Document docRecord = docRecord(doc, cluster);
+            docRecord.add(new StoredField("simhash", simHash));
+            records.add(docRecord);
             for (Passage p : doc.passages()) {
-                records.add(passageRecord(doc, p));
+                records.add(passageRecord(doc, p, cluster));
             }
             for (Claim c : claims) {
-                records.add(claimRecord(doc, c));
+                records.add(claimRecord(doc, c, cluster));
             }
             for (AliasLearner.Pair pair : aliases) {
                 org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
@@ -201,18 +209,18 @@ public final class LuceneIndex implements AutoCloseable {
         return doc.meta().containsKey("line");
     }
 
-    private static org.apache.lucene.document.Document docRecord(Document doc) {
+    private static org.apache.lucene.document.Document docRecord(Document doc, String cluster) {
         org.apache.lucene.document.Document r = base("doc", doc.id());
         r.add(new StoredField("hash", doc.contentHash()));
-        addSource(r, doc);
+        addSource(r, doc, cluster);
         r.add(new StoredField("author", nz(doc.author())));
         r.add(new StoredField("text", doc.text()));
         return r;
     }
 
-    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p) {
+    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster) {
         org.apache.lucene.document.Document r = base("passage", doc.id());
-        addSource(r, doc);
+        addSource(r, doc, cluster);
         r.add(new StoredField("ordinal", p.ordinal()));
         r.add(new StoredField("start", p.span().start()));
         r.add(new StoredField("end", p.span().end()));
@@ -221,9 +229,9 @@ public final class LuceneIndex implements AutoCloseable {
         return r;
     }
 
-    private static org.apache.lucene.document.Document claimRecord(Document doc, Claim c) {
+    private static org.apache.lucene.document.Document claimRecord(Document doc, Claim c, String cluster) {
         org.apache.lucene.document.Document r = base("claim", doc.id());
-        addSource(r, doc);
+        addSource(r, doc, cluster);
         r.add(new StringField("subject", c.subject(), Field.Store.YES));
         r.add(new StoredField("subjectAs", c.subjectAs()));
         r.add(new StringField("attribute", c.attribute(), Field.Store.YES));
@@ -251,7 +259,8 @@ public final class LuceneIndex implements AutoCloseable {
         return r;
     }
 
-    private static void addSource(org.apache.lucene.document.Document r, Document doc) {
+    private static void addSource(org.apache.lucene.document.Document r, Document doc, String cluster) {
+        r.add(new StringField("cluster", cluster, Field.Store.YES));
         r.add(new StoredField("path", nz(doc.path())));
         r.add(new StoredField("url", nz(doc.url())));
         r.add(new StoredField("title", nz(doc.title())));
@@ -410,7 +419,7 @@ public final class LuceneIndex implements AutoCloseable {
     private static Source source(org.apache.lucene.document.Document d) {
         long published = d.getField("published").numericValue().longValue();
         return new Source(d.get(DOC_ID), zn(d.get("path")), zn(d.get("url")), zn(d.get("title")),
-                published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published), d.get("language"));
+                published == Long.MIN_VALUE ? null : Instant.ofEpochMilli(published), d.get("language"), d.get("cluster"));
     }
 
     private interface SearchFn<T> {

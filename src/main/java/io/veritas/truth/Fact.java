@@ -22,9 +22,9 @@ public record Fact(String attribute, String qualifier, double value, String curr
         return period == null ? currency : currency + "/" + period;
     }
 
-    /** Independent sources: distinct documents for now (story clusters will refine this). */
+    /** Independent sources: copies of one story (a story cluster) count once. */
     public int sourceCount() {
-        return (int) support.stream().map(h -> h.source().docId()).distinct().count();
+        return (int) support.stream().map(h -> h.source().cluster()).distinct().count();
     }
 
     Fact withStatus(String newStatus) {

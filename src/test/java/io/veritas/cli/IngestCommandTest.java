@@ -67,6 +67,33 @@ class IngestCommandTest {
     }
 
     @Test
+    void copiesOfOneStoryCountOnceAsEvidence() throws Exception {
+        String story = "Orbital Robotics has closed its Series B at $300 million, the company said on Monday, "
+                + "and the round was led by Harbor Peak Capital.";
+        write("posts.jsonl", String.join("\n",
+                "{\"id\": \"o1\", \"published\": \"2026-02-02T10:00:00Z\", \"text\": \"" + story + "\"}",
+                "{\"id\": \"o2\", \"published\": \"2026-02-02T11:00:00Z\", \"text\": \"RT @desk: " + story + "\"}",
+                "{\"id\": \"o3\", \"published\": \"2026-02-03T09:00:00Z\", \"text\": \"Orbital Robotics raised $300 million "
+                        + "in a Series B round, according to a filing seen by reporters this week.\"}"));
+        Path data = dir.resolve("data");
+        assertEquals(0, CliRun.of("ingest", "--data", data.toString(), dir.resolve("in").toString()).exitCode());
+        JsonNode a = CliRun.of("ask", "--data", data.toString(), "--json", "How much did Orbital Robotics raise in its Series B?").json();
+        JsonNode fact = a.get("facts").get(0);
+        assertEquals(3, fact.get("sources").size(), "every copy is kept as a source: " + a);
+        assertTrue(a.get("answer").asText().contains("2 sources"), "but the repost is not independent: " + a.get("answer"));
+    }
+
+    @Test
+    void anOlderDataFolderIsRefusedWithWhatToDo() throws Exception {
+        Path data = dir.resolve("old");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("manifest.json"), "{\"format\": \"veritas-data\", \"schemaVersion\": 1}");
+        CliRun run = CliRun.of("ingest", "--data", data.toString(), write("n.txt", "Some text.").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("schema version 1") && run.err().contains("re-ingest"), run.err());
+    }
+
+    @Test
     void askingAnEmptyDataFolderSaysWhatToDo() {
         CliRun run = CliRun.of("ask", "--data", dir.resolve("nothing").toString(), "What is xAI's valuation?");
         assertEquals(2, run.exitCode());

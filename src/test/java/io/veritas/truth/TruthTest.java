@@ -16,7 +16,7 @@ class TruthTest {
     private static ClaimHit hit(String doc, String qualifier, double value, String asOf, String modality) {
         Claim c = new Claim(doc, "acme", "Acme", "x", qualifier, value, "USD", null, "exact",
                 asOf == null ? null : LocalDate.parse(asOf), asOf != null, modality, new Span(0, 1), new Span(0, 1));
-        return new ClaimHit(c, new Source(doc, null, null, null, null, "en"), "q", "f");
+        return new ClaimHit(c, new Source(doc, null, null, null, null, "en", doc), "q", "f");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.veritas.text;
+
+import java.util.regex.Pattern;
+
+/**
+ * A 64-bit SimHash of a document's text, for finding copies of one story: syndicated articles, reposts,
+ * "RT @user:" retweets. Computed over overlapping 4-character shingles of the folded text with spaces,
+ * punctuation and repost prefixes removed, so the same words in either Chinese script or with other
+ * punctuation give the same bits. Two texts whose fingerprints differ in at most a few bits are near-copies.
+ */
+public final class Fingerprint {
+    private static final int SHINGLE = 4;
+    private static final Pattern REPOST_PREFIX = Pattern.compile("^(?:rt|转发|轉發|转|轉)\\s*@[^:：\\s]{1,40}[:：]\\s*", Pattern.CASE_INSENSITIVE);
+
+    private Fingerprint() {
+    }
+
+    /** Letters and digits of the text, folded (Traditional to Simplified, lower case), repost prefix removed. */
+    public static String normalized(String text) {
+        String t = REPOST_PREFIX.matcher(text.strip()).replaceFirst("");
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Script.foldChar(c));
+            }
+        }
+        return out.toString();
+    }
+
+    public static long simHash(String text) {
+        String s = normalized(text);
+        int[] weights = new int[64];
+        if (s.length() < SHINGLE) {
+            return fnv(s, 0, s.length());
+        }
+        for (int i = 0; i + SHINGLE <= s.length(); i++) {
+            long h = fnv(s, i, i + SHINGLE);
+            for (int b = 0; b < 64; b++) {
+                weights[b] += ((h >>> b) & 1L) == 1L ? 1 : -1;
+            }
+        }
+        long out = 0;
+        for (int b = 0; b < 64; b++) {
+            if (weights[b] > 0) {
+                out |= 1L << b;
+            }
+        }
+        return out;
+    }
+
+    /** FNV-1a over chars, then a 64-bit finaliser so that nearby shingles spread over all bits. */
+    private static long fnv(String s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    public static int distance(long a, long b) {
+        return Long.bitCount(a ^ b);
+    }
+}
