@@ -11,6 +11,7 @@ import io.veritas.index.LuceneIndex;
 import io.veritas.index.Outcome;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.FileSource;
+import io.veritas.ingest.Journal;
 import io.veritas.ingest.RawItem;
 import io.veritas.text.Texts;
 
@@ -21,6 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,28 +40,121 @@ import java.util.function.Consumer;
  */
 public final class Veritas implements AutoCloseable {
     private final LuceneIndex index;
+    private final Journal journal;
     private final AliasTable aliases;
     private final ClaimExtractor extractor;
     private final Answerer answerer;
+    /** Every journal record up to this one is in the index (not necessarily committed). */
+    private volatile long appliedSeq;
+    private volatile boolean dirty;
+    private ScheduledExecutorService committer;
 
-    private Veritas(LuceneIndex index) {
+    private Veritas(LuceneIndex index, Journal journal) {
         this.index = index;
+        this.journal = journal;
         this.aliases = new AliasTable(Lexicon.defaults());
         for (AliasLearner.Pair p : index.learnedAliases()) {
             aliases.learn(p.a(), p.b(), p.type());
         }
         this.extractor = new ClaimExtractor(aliases);
         this.answerer = new Answerer(index, aliases);
+        if (journal != null) {
+            recover();
+        }
     }
 
-    /** Opens (or creates) the data folder for reading and writing. One process at a time may do this. */
+    /**
+     * Opens (or creates) the data folder for reading and writing; one process at a time may do this. Items
+     * acknowledged from the journal but not yet in the last index commit (a crash) are ingested again first.
+     */
     public static Veritas open(Path dataDir) {
-        return new Veritas(LuceneIndex.openForWriting(dataDir));
+        LuceneIndex index = LuceneIndex.openForWriting(dataDir);
+        try {
+            return new Veritas(index, Journal.open(dataDir.resolve("journal")));
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
     }
 
     /** Opens an existing data folder for questions only; works while another process writes to it. */
     public static Veritas openReadOnly(Path dataDir) {
-        return new Veritas(LuceneIndex.openForReading(dataDir));
+        return new Veritas(LuceneIndex.openForReading(dataDir), null);
+    }
+
+    private void recover() {
+        long committed = index.committedJournalSeq();
+        int[] replayed = {0};
+        journal.replay(committed, record -> {
+            ingest(record.item(), new ArrayList<>(), new ArrayList<>(), new int[5]);
+            replayed[0]++;
+        });
+        appliedSeq = Math.max(committed, journal.lastSeq());
+        if (replayed[0] > 0) {
+            index.commit(appliedSeq);
+            index.refresh();
+            journal.prune(appliedSeq);
+        }
+    }
+
+    /** What happened to one item handed to {@link #accept}: added, updated, duplicate or rejected (with why). */
+    public record Accepted(String locator, String id, String status, String reason) {
+    }
+
+    /**
+     * Ingests items from a stream source with acknowledgement semantics: they are appended to the journal and
+     * forced to disk, then indexed and made searchable; when this returns, every accepted item survives a crash.
+     * Items are processed in order; a bad item is rejected with its reason and the others go on.
+     */
+    public synchronized List<Accepted> accept(List<RawItem> items) {
+        requireJournal();
+        long last = appliedSeq;
+        for (RawItem item : items) {
+            last = journal.append(item);
+        }
+        journal.sync();
+        List<Accepted> out = new ArrayList<>(items.size());
+        for (RawItem item : items) {
+            List<Failure> failures = new ArrayList<>();
+            Ingested done = ingest(item, failures, new ArrayList<>(), new int[5]);
+            out.add(done == null
+                    ? new Accepted(item.locator(), item.id(), "rejected", failures.get(0).reason())
+                    : new Accepted(item.locator(), done.id(), done.outcome().name().toLowerCase(java.util.Locale.ROOT), null));
+        }
+        appliedSeq = last;
+        dirty = true;
+        index.refresh();
+        startCommitter();
+        return out;
+    }
+
+    private void requireJournal() {
+        if (journal == null) {
+            throw new IllegalStateException("this Veritas was opened read-only; open it with Veritas.open to ingest");
+        }
+    }
+
+    /** Commits the index (and prunes the journal) a few seconds after stream items arrive. */
+    private synchronized void startCommitter() {
+        if (committer != null) {
+            return;
+        }
+        committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "veritas-committer");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private void commitIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        long seq = appliedSeq;
+        index.commit(seq);
+        journal.prune(seq);
     }
 
     /** Progress of a long ingest: documents done so far and bytes read. */
@@ -65,13 +162,16 @@ public final class Veritas implements AutoCloseable {
     }
 
     /** Ingests files and folders (recursively); bad inputs are reported and skipped, the rest is ingested. */
-    public IngestReport ingest(List<Path> paths, Consumer<Progress> progress) {
+    public synchronized IngestReport ingest(List<Path> paths, Consumer<Progress> progress) {
         Instant started = Instant.now();
         List<Failure> failures = new ArrayList<>();
         List<Failure> warnings = new ArrayList<>();
-        int[] counts = new int[4];
+        int[] counts = new int[5]; // added, updated, duplicates, figures read, failed items
         long[] bytes = {0};
-        FileSource source = new FileSource(item -> counts[outcome(ingest(item, failures, warnings, counts))]++, failures::add);
+        FileSource source = new FileSource(item -> {
+            Ingested done = ingest(item, failures, warnings, counts);
+            counts[done == null ? 4 : done.outcome().ordinal()]++;
+        }, failures::add);
         List<Path> files = FileSource.expand(paths, failures::add);
         int done = 0;
         for (Path file : files) {
@@ -84,21 +184,21 @@ public final class Veritas implements AutoCloseable {
             done++;
             progress.accept(new Progress(done, files.size(), counts[0] + counts[1] + counts[2], bytes[0]));
         }
-        index.commit();
+        index.commit(appliedSeq);
         index.refresh();
         return new IngestReport(counts[0], counts[1], counts[2], failures, warnings, bytes[0], counts[3],
                 Duration.between(started, Instant.now()));
     }
 
-    private static int outcome(Outcome o) {
-        return o == null ? 3 : o.ordinal();
+    /** What the index did with an item, and the id of the document it became. */
+    private record Ingested(Outcome outcome, String id) {
     }
 
     /**
      * Ingests one item; returns what the index did with it, or null when it was refused (the reason is added to
      * {@code failures}). {@code counts[3]} collects the number of figures read.
      */
-    private Outcome ingest(RawItem item, List<Failure> failures, List<Failure> warnings, int[] counts) {
+    private Ingested ingest(RawItem item, List<Failure> failures, List<Failure> warnings, int[] counts) {
         try {
             Texts.Result cleaned = Texts.clean(item, Instant.now());
             for (String w : cleaned.warnings()) {
@@ -111,7 +211,7 @@ public final class Veritas implements AutoCloseable {
             ClaimExtractor.Extraction extraction = extractor.extract(cleaned.document());
             Outcome o = index.upsert(cleaned.document(), extraction.claims(), extraction.aliases());
             counts[3] += o == Outcome.DUPLICATE ? 0 : extraction.claims().size();
-            return o;
+            return new Ingested(o, cleaned.document().id());
         } catch (RuntimeException | StackOverflowError e) {
             failures.add(new Failure(item.locator(), "could not be processed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report this with the file"));
@@ -124,17 +224,20 @@ public final class Veritas implements AutoCloseable {
      * item is refused.
      */
     public Outcome ingest(RawItem item) {
-        List<Failure> failures = new ArrayList<>();
-        Outcome o = ingest(item, failures, new ArrayList<>(), new int[4]);
-        if (o == null) {
-            throw new IllegalArgumentException(failures.get(0).toString());
+        Accepted a = accept(List.of(item)).get(0);
+        if (a.status().equals("rejected")) {
+            throw new IllegalArgumentException(a.locator() + ": " + a.reason());
         }
-        index.refresh();
-        return o;
+        return Outcome.valueOf(a.status().toUpperCase(java.util.Locale.ROOT));
     }
 
     public void commit() {
-        index.commit();
+        index.commit(appliedSeq);
+    }
+
+    /** The stored metadata of a document, or null when there is none with that id. */
+    public io.veritas.index.Source document(String id) {
+        return index.document(id);
     }
 
     public Answer ask(String question) {
@@ -164,7 +267,15 @@ public final class Veritas implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
+        if (journal != null) {
+            index.commit(appliedSeq);
+            journal.prune(appliedSeq);
+            journal.close();
+        }
         index.close();
     }
 }

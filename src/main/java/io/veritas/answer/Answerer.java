@@ -208,6 +208,10 @@ public final class Answerer {
     /** The text in the question's script, with the entity written as the question wrote it. */
     private static String script(String text, Question q) {
         String inScript = Script.HANT.equals(q.language()) ? Script.toTraditional(text) : text;
-        return inScript.replace(SUBJECT_MARK, q.subjectAs() == null ? "" : q.subjectAs()).strip();
+        String subject = q.subjectAs() == null ? "" : q.subjectAs();
+        if (subject.endsWith("s")) {
+            inScript = inScript.replace(SUBJECT_MARK + "'s", SUBJECT_MARK + "'"); // "Nimbus Labs' funding"
+        }
+        return inScript.replace(SUBJECT_MARK, subject).strip();
     }
 }

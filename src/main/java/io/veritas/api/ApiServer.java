@@ -6,11 +6,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.veritas.Veritas;
+import io.veritas.ingest.JsonPosts;
+import io.veritas.ingest.RawItem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The HTTP API and the web page. Thin: every route calls {@link Veritas}. Errors have one JSON shape,
@@ -20,6 +23,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code POST /v1/ask} with {@code {"question": "..."}} returns the same JSON as {@code veritas ask --json}</li>
  *   <li>{@code GET /v1/ask?q=...} the same, for links</li>
  *   <li>{@code GET /v1/search?q=...&limit=10} the same JSON as {@code veritas search --json}</li>
+ *   <li>{@code POST /v1/documents} one JSON document; answers {@code {"id", "status"}} once it is durable</li>
+ *   <li>{@code POST /v1/documents:bulk} NDJSON, read as a stream; answers one NDJSON line per input line
+ *       ({@code line, id, status, reason}) and a last {@code summary} line</li>
+ *   <li>{@code GET /v1/documents/{id}} a document's metadata</li>
  *   <li>{@code GET /v1/health} document count</li>
  *   <li>{@code GET /} the page</li>
  * </ul>
@@ -53,6 +60,28 @@ public final class ApiServer implements AutoCloseable {
                     }
                 }
                 ctx.json(Json.hits(q, veritas.search(q, limit)));
+            });
+            cfg.routes.post("/v1/documents", ctx -> {
+                RawItem item;
+                try {
+                    item = JsonPosts.parse("POST /v1/documents", null, ctx.body());
+                } catch (JsonPosts.BadRecord e) {
+                    throw new IllegalArgumentException("the document was rejected: " + e.getMessage());
+                }
+                Veritas.Accepted a = veritas.accept(List.of(item)).get(0);
+                if (a.status().equals("rejected")) {
+                    throw new IllegalArgumentException("the document was rejected: " + a.reason());
+                }
+                ctx.json(Json.MAPPER.createObjectNode().put("id", a.id()).put("status", a.status()));
+            });
+            cfg.routes.post("/v1/documents:bulk", ctx -> Bulk.ingest(veritas, ctx));
+            cfg.routes.get("/v1/documents/{id}", ctx -> {
+                var source = veritas.document(ctx.pathParam("id"));
+                if (source == null) {
+                    problem(ctx, 404, "Not found", "no document with id '" + ctx.pathParam("id") + "'");
+                } else {
+                    ctx.json(source);
+                }
             });
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "Internal error",
@@ -94,7 +123,7 @@ public final class ApiServer implements AutoCloseable {
         return v;
     }
 
-    private static void problem(Context ctx, int status, String title, String details) {
+    static void problem(Context ctx, int status, String title, String details) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("title", title);
         body.put("status", status);

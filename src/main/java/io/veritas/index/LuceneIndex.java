@@ -62,6 +62,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
+    private static final String JOURNAL_SEQ = "veritas.journalSeq";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -286,12 +287,63 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Makes everything added so far durable. */
     public synchronized void commit() {
+        commit(committedJournalSeq());
+    }
+
+    /**
+     * Makes everything added so far durable and records that every journal record up to {@code journalSeq} is
+     * in the index, so a restart replays only what came after.
+     */
+    public synchronized void commit(long journalSeq) {
         requireWritable();
         try {
+            writer.setLiveCommitData(Map.of(JOURNAL_SEQ, Long.toString(journalSeq)).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("could not commit the index", e);
         }
+    }
+
+    /** The journal sequence number the last commit covers (0 when none). */
+    public long committedJournalSeq() {
+        try {
+            if (writer != null) {
+                Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+                if (live != null) {
+                    for (Map.Entry<String, String> e : live) {
+                        if (e.getKey().equals(JOURNAL_SEQ)) {
+                            return Long.parseLong(e.getValue());
+                        }
+                    }
+                }
+                return 0;
+            }
+            var commits = DirectoryReader.listCommits(directory);
+            String v = commits.get(commits.size() - 1).getUserData().get(JOURNAL_SEQ);
+            return v == null ? 0 : Long.parseLong(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the index commit", e);
+        }
+    }
+
+    /** The stored metadata of a document, or null when no document has that id. */
+    public Source document(String id) {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, 2);
+            return top.scoreDocs.length == 0 ? null : source(s.storedFields().document(top.scoreDocs[0].doc));
+        });
+    }
+
+    /** How many document records carry this id (1 for any ingested document; more would be a bug). */
+    public int documentRecords(String id) {
+        return count(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
+                .build());
     }
 
     /** Makes what was added visible to searches (near-real-time, without a commit). */
@@ -454,8 +506,7 @@ public final class LuceneIndex implements AutoCloseable {
         try {
             searchers.close();
             if (writer != null) {
-                writer.commit();
-                writer.close();
+                writer.close(); // commits, keeping the live commit data
             }
             directory.close();
         } catch (IOException e) {

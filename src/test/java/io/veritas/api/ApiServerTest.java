@@ -87,6 +87,54 @@ class ApiServerTest {
     }
 
     @Test
+    void aPostedDocumentIsAnswerableAtOnce() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-1\", \"published\": \"2026-04-01T08:00:00Z\", "
+                        + "\"text\": \"Quill Robotics raised $80 million in its Series C on 2026-03-31.\"}")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("added", Json.MAPPER.readTree(r.body()).get("status").asText());
+        JsonNode a = Json.MAPPER.readTree(send(HttpRequest.newBuilder(uri("/v1/ask?q="
+                + URLEncoder.encode("How much did Quill Robotics raise in its Series C?", StandardCharsets.UTF_8)))).body());
+        assertTrue(a.get("answered").asBoolean(), a.toString());
+        assertEquals(8e7, a.get("facts").get(0).get("value").asDouble());
+        HttpResponse<String> doc = send(HttpRequest.newBuilder(uri("/v1/documents/h-1")));
+        assertEquals("h-1", Json.MAPPER.readTree(doc.body()).get("docId").asText());
+        HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/v1/documents"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-1\", \"published\": \"2026-04-01T08:00:00Z\", "
+                        + "\"text\": \"Quill Robotics raised $80 million in its Series C on 2026-03-31.\"}")));
+        assertEquals("duplicate", Json.MAPPER.readTree(again.body()).get("status").asText());
+        HttpResponse<String> empty = send(HttpRequest.newBuilder(uri("/v1/documents"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-2\"}")));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("no \\\"text\\\""), empty.body());
+    }
+
+    @Test
+    void bulkNdjsonReportsEachLine() throws Exception {
+        String body = "{\"id\": \"b-1\", \"text\": \"First post about the market.\"}\n"
+                + "not json at all\n"
+                + "\n"
+                + "{\"id\": \"b-2\", \"text\": \"Second post, in 繁體中文也可以。\"}\n"
+                + "{\"id\": \"b-1\", \"text\": \"First post about the market.\"}\n";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, r.statusCode(), r.body());
+        String[] lines = r.body().split("\n");
+        assertEquals(5, lines.length, r.body());
+        assertEquals("added", Json.MAPPER.readTree(lines[0]).get("status").asText());
+        JsonNode bad = Json.MAPPER.readTree(lines[1]);
+        assertEquals(2, bad.get("line").asInt());
+        assertEquals("rejected", bad.get("status").asText());
+        assertTrue(bad.get("reason").asText().contains("malformed JSON"));
+        assertEquals(4, Json.MAPPER.readTree(lines[2]).get("line").asInt());
+        assertEquals("duplicate", Json.MAPPER.readTree(lines[3]).get("status").asText());
+        JsonNode summary = Json.MAPPER.readTree(lines[4]).get("summary");
+        assertEquals(2, summary.get("added").asInt());
+        assertEquals(1, summary.get("rejected").asInt());
+    }
+
+    @Test
     void thePageIsServed() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/")));
         assertEquals(200, r.statusCode());
