@@ -2,6 +2,7 @@ package io.veritas.cli;
 
 import io.veritas.Veritas;
 import io.veritas.api.ApiServer;
+import io.veritas.ingest.FolderWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,14 +20,31 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1. Default: ${DEFAULT-VALUE}")
     int port;
 
+    @Option(names = "--watch", paramLabel = "DIR", description = "Ingest new and changed files of this folder as they appear (repeatable).")
+    java.util.List<java.nio.file.Path> watch = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         Veritas veritas = Veritas.open(data.data);
+        var err = spec.commandLine().getErr();
+        for (java.nio.file.Path dir : watch) {
+            FolderWatcher.start(dir, items -> report(veritas.accept(items), err), f -> err.println("failed: " + f));
+            spec.commandLine().getOut().println("Watching " + dir + " for new and changed files.");
+        }
         serve(veritas, port, spec, null);
         return 0;
+    }
+
+    private static void report(java.util.List<Veritas.Accepted> accepted, java.io.PrintWriter err) {
+        for (Veritas.Accepted a : accepted) {
+            if (a.status().equals("rejected")) {
+                err.println("failed: " + a.locator() + ": " + a.reason());
+            }
+        }
+        err.flush();
     }
 
     /** Serves until the process is stopped; prints the URL and, when given, example questions. */
