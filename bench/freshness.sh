@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Freshness of the two live paths, measured from outside the process:
+#  - watch: a file is written into a watched folder; time until /v1/search finds it;
+#  - http:  POST /v1/documents returns (acknowledged), then time until /v1/search finds it.
+# Usage: bench/freshness.sh [N]   (N files/documents each, default 30). Prints median and max in ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-30}"
+work="$(mktemp -d)"
+port=$((20000 + RANDOM % 20000))
+./veritas --version >/dev/null
+./veritas serve --data "$work/data" --port "$port" --watch "$(mkdir -p "$work/inbox" && echo "$work/inbox")" >"$work/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf "127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.1; done
+
+now_ms() { date +%s%3N; }
+wait_found() { until curl -s "127.0.0.1:$port/v1/search?limit=1&q=$1" | grep -q '"hits":\[{'; do sleep 0.01; done; }
+
+watch_ms=(); http_ms=()
+for i in $(seq "$n"); do
+  word="zqwatch$i"
+  t0=$(now_ms)
+  printf 'A post about %s and the funding market.\n' "$word" > "$work/inbox/$word.txt"
+  wait_found "$word"
+  watch_ms+=($(( $(now_ms) - t0 )))
+  word="zqhttp$i"
+  curl -s "127.0.0.1:$port/v1/documents" -d "{\"id\":\"$word\",\"text\":\"A post about $word and the funding market.\"}" >/dev/null
+  t0=$(now_ms)
+  wait_found "$word"
+  http_ms+=($(( $(now_ms) - t0 )))
+done
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms, max %d ms (n=%d)\n", a[int((NR+1)/2)], a[NR], NR}'; }
+echo "watch folder, file written -> searchable: $(stats "${watch_ms[@]}")"
+echo "HTTP, acknowledged -> searchable:        $(stats "${http_ms[@]}")"
