@@ -2,6 +2,7 @@ package io.veritas.cli;
 
 import io.veritas.Veritas;
 import io.veritas.api.ApiServer;
+import io.veritas.ingest.FeedSource;
 import io.veritas.ingest.FolderWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,19 +24,67 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", paramLabel = "DIR", description = "Ingest new and changed files of this folder as they appear (repeatable).")
     java.util.List<java.nio.file.Path> watch = new java.util.ArrayList<>();
 
+    @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS or Atom feed (repeatable).")
+    java.util.List<java.net.URI> feeds = new java.util.ArrayList<>();
+
+    @Option(names = "--feeds", paramLabel = "FILE", description = "Poll the feeds listed in FILE, one URL per line (# comments).")
+    java.nio.file.Path feedsFile;
+
+    @Option(names = "--feed-interval", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Seconds between polls of each feed. Default: ${DEFAULT-VALUE}")
+    long feedInterval;
+
+    @Option(names = "--allow-private-feeds", description = "Allow feed and page URLs on loopback or private addresses.")
+    boolean allowPrivateFeeds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
+        java.util.List<java.net.URI> allFeeds = new java.util.ArrayList<>(feeds);
+        if (feedsFile != null) {
+            allFeeds.addAll(readFeedsFile(feedsFile));
+        }
         Veritas veritas = Veritas.open(data.data);
         var err = spec.commandLine().getErr();
+        if (!allFeeds.isEmpty()) {
+            FeedSource source = new FeedSource(new FeedSource.Options(java.time.Duration.ofSeconds(feedInterval),
+                    java.time.Duration.ofSeconds(10), allowPrivateFeeds), items -> report(veritas.accept(items), err),
+                    f -> {
+                        err.println("feed: " + f);
+                        err.flush();
+                    });
+            source.start(allFeeds);
+            spec.commandLine().getOut().println("Polling " + allFeeds.size() + " feed(s) every " + feedInterval + " s.");
+        }
         for (java.nio.file.Path dir : watch) {
             FolderWatcher.start(dir, items -> report(veritas.accept(items), err), f -> err.println("failed: " + f));
             spec.commandLine().getOut().println("Watching " + dir + " for new and changed files.");
         }
         serve(veritas, port, spec, null);
         return 0;
+    }
+
+    static java.util.List<java.net.URI> readFeedsFile(java.nio.file.Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--feeds " + file + " is not a file; give a text file with one feed URL per line");
+        }
+        java.util.List<java.net.URI> out = new java.util.ArrayList<>();
+        int n = 0;
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            n++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            try {
+                out.add(new java.net.URI(t));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(file + ":" + n + ": '" + t + "' is not a URL; write one feed URL per line");
+            }
+        }
+        return out;
     }
 
     private static void report(java.util.List<Veritas.Accepted> accepted, java.io.PrintWriter err) {
