@@ -4,6 +4,7 @@ import io.veritas.Veritas;
 import io.veritas.api.ApiServer;
 import io.veritas.ingest.FeedSource;
 import io.veritas.ingest.FolderWatcher;
+import io.veritas.ingest.KafkaSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-private-feeds", description = "Allow feed and page URLs on loopback or private addresses.")
     boolean allowPrivateFeeds;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Consume JSON posts from this Kafka bootstrap server.")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "NAME", description = "The Kafka topic to consume (with --kafka).")
+    String topic;
+
+    @Option(names = "--kafka-group", paramLabel = "ID", defaultValue = "veritas",
+            description = "Kafka consumer group. Default: ${DEFAULT-VALUE}")
+    String kafkaGroup;
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
                     });
             source.start(allFeeds);
             spec.commandLine().getOut().println("Polling " + allFeeds.size() + " feed(s) every " + feedInterval + " s.");
+        }
+        if (kafka != null || topic != null) {
+            new KafkaSource(kafka, topic, kafkaGroup, items -> report(veritas.accept(items), err), f -> {
+                err.println("kafka: " + f);
+                err.flush();
+            }).start();
+            spec.commandLine().getOut().println("Consuming topic " + topic + " from " + kafka + " as group " + kafkaGroup + ".");
         }
         for (java.nio.file.Path dir : watch) {
             FolderWatcher.start(dir, items -> report(veritas.accept(items), err), f -> err.println("failed: " + f));
