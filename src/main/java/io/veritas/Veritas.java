@@ -171,7 +171,7 @@ public final class Veritas implements AutoCloseable {
         FileSource source = new FileSource(item -> {
             Ingested done = ingest(item, failures, warnings, counts);
             counts[done == null ? 4 : done.outcome().ordinal()]++;
-        }, failures::add);
+        }, failures::add, warnings::add);
         List<Path> files = FileSource.expand(paths, failures::add);
         int done = 0;
         for (Path file : files) {

@@ -15,10 +15,17 @@ import java.util.stream.Stream;
 public final class FileSource {
     private final Consumer<RawItem> items;
     private final Consumer<Failure> failures;
+    private final Consumer<Failure> warnings;
 
     public FileSource(Consumer<RawItem> items, Consumer<Failure> failures) {
+        this(items, failures, failures);
+    }
+
+    /** With {@code warnings} for inputs that were read but with something dropped or repaired. */
+    public FileSource(Consumer<RawItem> items, Consumer<Failure> failures, Consumer<Failure> warnings) {
         this.items = items;
         this.failures = failures;
+        this.warnings = warnings;
     }
 
     /** Every regular file under the given paths, in a stable order; hidden files and folders are skipped. */
@@ -52,9 +59,26 @@ public final class FileSource {
         return false;
     }
 
+    /** Larger single documents are refused: no article is this long, and reading one would crowd the heap. */
+    static final long MAX_DOCUMENT_BYTES = 16L << 20;
+
     public void read(Path file) {
         String locator = file.toString();
         byte[] bytes;
+        try {
+            long size = Files.size(file);
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            boolean lines = name.endsWith(".jsonl") || name.endsWith(".ndjson");
+            if (!lines && size > MAX_DOCUMENT_BYTES) {
+                failures.accept(new Failure(locator, String.format(java.util.Locale.ROOT,
+                        "the file is %.1f MB; one document may be at most %d MB. Split it, or write it as JSON Lines if it holds many posts",
+                        size / 1e6, MAX_DOCUMENT_BYTES >> 20)));
+                return;
+            }
+        } catch (IOException e) {
+            failures.accept(new Failure(locator, "could not read the file: " + e.getMessage()));
+            return;
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -66,7 +90,11 @@ public final class FileSource {
         }
         String text;
         try {
-            text = Decoding.decode(bytes);
+            Decoding.Decoded decoded = Decoding.decodeWithCharset(bytes);
+            text = decoded.text();
+            if (decoded.warning() != null) {
+                warnings.accept(new Failure(locator, decoded.warning()));
+            }
         } catch (Decoding.NotText e) {
             failures.accept(new Failure(locator, e.getMessage()));
             return;

@@ -49,11 +49,14 @@ public final class JsonPosts {
         }
         String publishedRaw = first(node, "published", "date", "created_at");
         Instant published = null;
-        if (publishedRaw != null && !publishedRaw.isBlank()) {
-            published = Timestamps.parse(publishedRaw).orElseThrow(() -> new BadRecord("field \"published\" has an unreadable date '"
-                    + publishedRaw + "'; use ISO 8601 such as 2026-01-07T16:20:00+08:00"));
-        }
         Map<String, String> extra = new LinkedHashMap<>();
+        if (publishedRaw != null && !publishedRaw.isBlank()) {
+            published = Timestamps.parse(publishedRaw).orElse(null);
+            if (published == null) {
+                extra.put(RawItem.WARNING, "field \"published\" has an unreadable date '" + publishedRaw
+                        + "' and was ignored; use ISO 8601 such as 2026-01-07T16:20:00+08:00");
+            }
+        }
         node.properties().forEach(e -> {
             if (!KNOWN.contains(e.getKey())) {
                 extra.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public record RawItem(String locator, String path, Format format, String text, String id, String url, String title,
                       Instant published, String author, String language, Map<String, String> extra) {
+    /** Key of {@link #extra} under which a source notes something it dropped; the text stage reports it. */
+    public static final String WARNING = "veritas.warning";
+
     public RawItem {
         if (locator == null || locator.isBlank()) {
             throw new IllegalArgumentException("RawItem needs a locator that names where it came from");

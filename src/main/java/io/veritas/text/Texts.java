@@ -34,6 +34,9 @@ public final class Texts {
 
     public static Result clean(RawItem raw, Instant now) {
         List<String> warnings = new ArrayList<>();
+        if (raw.extra().containsKey(RawItem.WARNING)) {
+            warnings.add(raw.extra().get(RawItem.WARNING));
+        }
         String input = Normalizer.nfkc(raw.text().replace("\r\n", "\n"));
         Cleaned cleaned = switch (raw.format()) {
             case HTML -> HtmlCleaner.clean(input, raw.url());
@@ -73,6 +76,7 @@ public final class Texts {
         String hash = sha256(text);
         String id = HtmlCleaner.firstNonBlank(raw.id(), url, "h" + hash.substring(0, 16));
         Map<String, String> meta = new LinkedHashMap<>(raw.extra());
+        meta.remove(RawItem.WARNING);
         if (summary != null) {
             meta.put("summary", summary);
         }
