@@ -22,10 +22,13 @@ import java.util.stream.Stream;
  * Watches a folder tree and hands the items of new or changed files to a consumer, a batch at a time. Uses the
  * platform's file events (inotify on Linux); a file is read once it has been quiet for {@link #SETTLE_MS}, so a
  * file still being written is not read half-way (and if it is, its next change updates it). Hidden files are
- * skipped. Files already in the folder are handed over when watching starts.
+ * skipped. Files already in the folder are handed over when watching starts. Every {@link #RESCAN_MS} the tree is
+ * also walked and files whose size or modification time differ from when they were read are queued again, so a
+ * missed event (a burst, a folder created and filled at once) delays a file but never loses it.
  */
 public final class FolderWatcher implements AutoCloseable {
     static final long SETTLE_MS = 150;
+    static final long RESCAN_MS = 5_000;
 
     private final Path root;
     private final Consumer<List<RawItem>> items;
@@ -34,6 +37,9 @@ public final class FolderWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     /** Files seen changing, with when they last changed; read once quiet. Touched by the watch thread only. */
     private final Map<Path, Long> pending = new LinkedHashMap<>();
+    /** Size and modification time of each file when it was last read. Touched by the watch thread only. */
+    private final Map<Path, String> read = new HashMap<>();
+    private long lastRescan = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -122,6 +128,10 @@ public final class FolderWatcher implements AutoCloseable {
                     return false;
                 });
                 read(settled);
+                if (now - lastRescan >= TimeUnit.MILLISECONDS.toNanos(RESCAN_MS)) {
+                    lastRescan = now;
+                    rescan();
+                }
             } catch (ClosedWatchServiceException | InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
@@ -129,6 +139,24 @@ public final class FolderWatcher implements AutoCloseable {
                         + "); restart serve to resume"));
                 return;
             }
+        }
+    }
+
+    private void rescan() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                if (!hidden(p) && Files.isRegularFile(p) && !stamp(p).equals(read.get(p)) && !pending.containsKey(p)) {
+                    pending.put(p, System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private static String stamp(Path p) {
+        try {
+            return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return "gone";
         }
     }
 
@@ -140,6 +168,7 @@ public final class FolderWatcher implements AutoCloseable {
         FileSource source = new FileSource(batch::add, failures);
         for (Path f : files) {
             if (Files.isRegularFile(f)) {
+                read.put(f, stamp(f));
                 source.read(f);
             }
         }

@@ -16,11 +16,13 @@ class FolderWatcherTest {
     @TempDir
     Path dir;
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+
+    private void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what + "; reported: " + failures);
             }
             Thread.sleep(20);
         }
@@ -30,7 +32,6 @@ class FolderWatcherTest {
     void newChangedAndNestedFilesAreIngestedAndBadOnesReported() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         Files.writeString(inbox.resolve("before.txt"), "Kestrel Bio raised $12 million in a seed round, the company said.\n");
-        List<Failure> failures = new CopyOnWriteArrayList<>();
         try (Veritas veritas = Veritas.open(dir.resolve("data"));
              FolderWatcher ignored = FolderWatcher.start(inbox, veritas::accept, failures::add)) {
             await(() -> veritas.search("Kestrel", 5).size() == 1, "the file already there is ingested");
