@@ -157,8 +157,11 @@ public final class Veritas implements AutoCloseable {
         journal.prune(seq);
     }
 
-    /** Progress of a long ingest: documents done so far and bytes read. */
-    public record Progress(int files, int filesTotal, int documents, long bytes) {
+    /**
+     * Progress of a long ingest: files done, documents done, and input bytes done out of the total (bytes within
+     * a JSON Lines file are counted as its lines are read), so a caller can show a rate and an ETA.
+     */
+    public record Progress(int files, int filesTotal, int documents, long bytes, long bytesTotal, Duration elapsed) {
     }
 
     /** Ingests files and folders (recursively); bad inputs are reported and skipped, the rest is ingested. */
@@ -167,26 +170,44 @@ public final class Veritas implements AutoCloseable {
         List<Failure> failures = new ArrayList<>();
         List<Failure> warnings = new ArrayList<>();
         int[] counts = new int[5]; // added, updated, duplicates, figures read, failed items
-        long[] bytes = {0};
-        FileSource source = new FileSource(item -> {
-            Ingested done = ingest(item, failures, warnings, counts);
-            counts[done == null ? 4 : done.outcome().ordinal()]++;
-        }, failures::add, warnings::add);
         List<Path> files = FileSource.expand(paths, failures::add);
-        int done = 0;
-        for (Path file : files) {
+        long total = 0;
+        for (Path f : files) {
             try {
-                bytes[0] += Files.size(file);
+                total += Files.size(f);
             } catch (IOException e) {
                 // reported by the source when it tries to read the file
             }
-            source.read(file);
-            done++;
-            progress.accept(new Progress(done, files.size(), counts[0] + counts[1] + counts[2], bytes[0]));
         }
+        long bytesTotal = total;
+        long[] before = {0};
+        int[] done = {0};
+        long[] lastReport = {0};
+        FileSource[] holder = new FileSource[1];
+        holder[0] = new FileSource(item -> {
+            Ingested result = ingest(item, failures, warnings, counts);
+            counts[result == null ? 4 : result.outcome().ordinal()]++;
+            long now = System.nanoTime();
+            if (now - lastReport[0] > 200_000_000L) {
+                lastReport[0] = now;
+                progress.accept(new Progress(done[0], files.size(), counts[0] + counts[1] + counts[2],
+                        before[0] + holder[0].bytesReadOfCurrentFile(), bytesTotal, Duration.between(started, Instant.now())));
+            }
+        }, failures::add, warnings::add);
+        for (Path file : files) {
+            holder[0].read(file);
+            done[0]++;
+            try {
+                before[0] += Files.size(file);
+            } catch (IOException e) {
+                // already reported
+            }
+        }
+        progress.accept(new Progress(done[0], files.size(), counts[0] + counts[1] + counts[2], before[0], bytesTotal,
+                Duration.between(started, Instant.now())));
         index.commit(appliedSeq);
         index.refresh();
-        return new IngestReport(counts[0], counts[1], counts[2], failures, warnings, bytes[0], counts[3],
+        return new IngestReport(counts[0], counts[1], counts[2], failures, warnings, before[0], counts[3],
                 Duration.between(started, Instant.now()));
     }
 

@@ -29,16 +29,9 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long[] lastReport = {System.nanoTime()};
         IngestReport report;
-        try (Veritas veritas = Veritas.open(data.data)) {
-            report = veritas.ingest(paths, p -> {
-                long now = System.nanoTime();
-                if (now - lastReport[0] > 2_000_000_000L) {
-                    lastReport[0] = now;
-                    err.printf("  %d/%d files, %d documents, %.1f MB%n", p.files(), p.filesTotal(), p.documents(), p.bytes() / 1e6);
-                }
-            });
+        try (Veritas veritas = Veritas.open(data.data); Progress progress = Progress.create(err)) {
+            report = veritas.ingest(paths, progress::update);
         }
         for (Failure w : report.warnings()) {
             err.println("warning: " + w);

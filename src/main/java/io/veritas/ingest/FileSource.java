@@ -16,6 +16,9 @@ public final class FileSource {
     private final Consumer<RawItem> items;
     private final Consumer<Failure> failures;
     private final Consumer<Failure> warnings;
+    /** Progress within the file being read: its size in bytes, and how far (as a fraction) its lines have got. */
+    private volatile long currentBytes;
+    private volatile double currentFraction;
 
     public FileSource(Consumer<RawItem> items, Consumer<Failure> failures) {
         this(items, failures, failures);
@@ -104,6 +107,8 @@ public final class FileSource {
             failures.accept(new Failure(locator, "the file holds only white space; there is nothing to ingest"));
             return;
         }
+        currentBytes = bytes.length;
+        currentFraction = 0;
         Format format = Format.detect(file.getFileName().toString(), text);
         switch (format) {
             case JSONL -> readLines(locator, text);
@@ -116,6 +121,11 @@ public final class FileSource {
             }
             default -> items.accept(RawItem.ofFile(locator, format, text));
         }
+    }
+
+    /** Approximate bytes of the current file already handed over (by the share of its lines read). */
+    public long bytesReadOfCurrentFile() {
+        return (long) (currentBytes * currentFraction);
     }
 
     private void readLines(String path, String text) {
@@ -132,6 +142,7 @@ public final class FileSource {
             if (line.isEmpty()) {
                 continue;
             }
+            currentFraction = (double) start / text.length();
             String locator = path + ":" + lineNo;
             try {
                 items.accept(JsonPosts.parse(locator, path, line).withExtra("line", Integer.toString(lineNo)));

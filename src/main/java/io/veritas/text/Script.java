@@ -63,6 +63,19 @@ public final class Script {
             }
             return traditional > simplified ? HANT : HANS;
         }
+
+        /**
+         * Like {@link #language()}, but {@code mixed} when the text holds a substantial share of both Chinese and
+         * English (a bilingual digest): about three Latin letters weigh as much as one Chinese character.
+         */
+        public String languageOrMixed() {
+            double zh = han;
+            double en = latinLetters / 3.0;
+            if (zh >= 30 && en >= 30 && Math.min(zh, en) / Math.max(zh, en) >= 0.35) {
+                return MIXED;
+            }
+            return language();
+        }
     }
 
     public static Counts count(CharSequence text, int start, int end) {

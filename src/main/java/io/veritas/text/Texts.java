@@ -68,11 +68,7 @@ public final class Texts {
             title = first.length() <= 80 ? first : first.substring(0, 79) + "…";
         }
         List<Passage> passages = passages(text, sentences);
-        String language = Script.detect(text);
-        if (raw.language() != null && isKnownLanguage(raw.language()) && !raw.language().equals(language)) {
-            warnings.add("declared language '" + raw.language() + "' differs from the detected '" + language
-                    + "'; the detected one is used");
-        }
+        String language = language(text, raw.language());
         String hash = sha256(text);
         String id = HtmlCleaner.firstNonBlank(raw.id(), url, "h" + hash.substring(0, 16));
         Map<String, String> meta = new LinkedHashMap<>(raw.extra());
@@ -84,8 +80,20 @@ public final class Texts {
                 passages, hash, meta), null, warnings);
     }
 
-    private static boolean isKnownLanguage(String lang) {
-        return lang.equals(Script.EN) || lang.equals(Script.HANS) || lang.equals(Script.HANT);
+    private static final java.util.regex.Pattern LINKS_AND_HANDLES = java.util.regex.Pattern.compile("https?://\\S+|www\\.\\S+|@[\\w.-]+|#\\w+");
+
+    /**
+     * The language of a text: counted without links, handles and hashtags (a Chinese post with a URL is still
+     * Chinese); a short text with too few letters to tell keeps the language its source declared.
+     */
+    static String language(String text, String declared) {
+        String words = LINKS_AND_HANDLES.matcher(text).replaceAll(" ");
+        Script.Counts counts = Script.count(words, 0, words.length());
+        boolean known = declared != null && (declared.equals(Script.EN) || declared.equals(Script.HANS) || declared.equals(Script.HANT));
+        if (known && counts.han() + counts.latinLetters() / 4 < 4) {
+            return declared;
+        }
+        return counts.languageOrMixed();
     }
 
     static List<Passage> passages(String text, List<Span> sentences) {
@@ -127,7 +135,7 @@ public final class Texts {
     }
 
     private static Passage passage(String text, int ordinal, int start, int end) {
-        return new Passage(ordinal, new Span(start, end), Script.count(text, start, end).language());
+        return new Passage(ordinal, new Span(start, end), Script.count(text, start, end).languageOrMixed());
     }
 
     static String sha256(String text) {

@@ -69,6 +69,9 @@ class CleaningTest {
             assertEquals(Instant.parse("2024-05-23T19:04:21.310Z"), digest.published());
             assertTrue(digest.title().startsWith("伊隆·马斯克的 xAI"));
             assertTrue(digest.url().startsWith("https://ft.com/"));
+            assertEquals(Script.MIXED, digest.language(), "a bilingual digest is mixed");
+            assertTrue(digest.passages().stream().anyMatch(p -> p.language().equals(Script.EN)));
+            assertTrue(digest.passages().stream().anyMatch(p -> p.language().equals(Script.HANS)));
             Document wechat = named(docs, "001_506cf2e3bbd555df.txt");
             assertEquals(Script.HANS, wechat.language());
             assertTrue(wechat.text().strip().endsWith("生物实验室。"), "the article text is intact up to the CSS dump");
