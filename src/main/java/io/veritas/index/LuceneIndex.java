@@ -215,7 +215,6 @@ public final class LuceneIndex implements AutoCloseable {
         r.add(new StoredField("hash", doc.contentHash()));
         addSource(r, doc, cluster);
         r.add(new StoredField("author", nz(doc.author())));
-        r.add(new StoredField("text", doc.text()));
         return r;
     }
 
