@@ -164,51 +164,131 @@ public final class Veritas implements AutoCloseable {
     public record Progress(int files, int filesTotal, int documents, long bytes, long bytesTotal, Duration elapsed) {
     }
 
-    /** Ingests files and folders (recursively); bad inputs are reported and skipped, the rest is ingested. */
+    /**
+     * Ingests files and folders (recursively); bad inputs are reported and skipped, the rest is ingested.
+     *
+     * <p>The calling thread reads files and hands items to one worker per core, which clean, extract and index
+     * them. Items with the same id (or, without one, from the same file) go to the same worker, so updates keep
+     * their order.
+     */
     public synchronized IngestReport ingest(List<Path> paths, Consumer<Progress> progress) {
         Instant started = Instant.now();
-        List<Failure> failures = new ArrayList<>();
-        List<Failure> warnings = new ArrayList<>();
-        int[] counts = new int[5]; // added, updated, duplicates, figures read, failed items
+        List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Failure> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(5);
         List<Path> files = FileSource.expand(paths, failures::add);
-        long total = 0;
+        long bytesTotal = 0;
         for (Path f : files) {
             try {
-                total += Files.size(f);
+                bytesTotal += Files.size(f);
             } catch (IOException e) {
                 // reported by the source when it tries to read the file
             }
         }
-        long bytesTotal = total;
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        List<java.util.concurrent.BlockingQueue<RawItem>> queues = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            java.util.concurrent.BlockingQueue<RawItem> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+            queues.add(queue);
+            Thread t = new Thread(() -> work(queue, failures, warnings, counts), "veritas-ingest-" + w);
+            threads.add(t);
+            t.start();
+        }
         long[] before = {0};
-        int[] done = {0};
         long[] lastReport = {0};
-        FileSource[] holder = new FileSource[1];
-        holder[0] = new FileSource(item -> {
-            Ingested result = ingest(item, failures, warnings, counts);
-            counts[result == null ? 4 : result.outcome().ordinal()]++;
+        int[] done = {0};
+        long total = bytesTotal;
+        FileSource[] source = new FileSource[1];
+        Runnable report = () -> {
             long now = System.nanoTime();
             if (now - lastReport[0] > 200_000_000L) {
                 lastReport[0] = now;
-                progress.accept(new Progress(done[0], files.size(), counts[0] + counts[1] + counts[2],
-                        before[0] + holder[0].bytesReadOfCurrentFile(), bytesTotal, Duration.between(started, Instant.now())));
+                progress.accept(new Progress(done[0], files.size(), counts.get(0) + counts.get(1) + counts.get(2),
+                        before[0] + source[0].bytesReadOfCurrentFile(), total, Duration.between(started, Instant.now())));
             }
+        };
+        source[0] = new FileSource(item -> {
+            put(queues, item);
+            report.run();
         }, failures::add, warnings::add);
-        for (Path file : files) {
-            holder[0].read(file);
-            done[0]++;
-            try {
-                before[0] += Files.size(file);
-            } catch (IOException e) {
-                // already reported
+        try {
+            for (Path file : files) {
+                source[0].read(file);
+                done[0]++;
+                try {
+                    before[0] += Files.size(file);
+                } catch (IOException e) {
+                    // already reported
+                }
+                report.run();
+            }
+        } finally {
+            for (java.util.concurrent.BlockingQueue<RawItem> q : queues) {
+                putUninterruptibly(q, END);
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
-        progress.accept(new Progress(done[0], files.size(), counts[0] + counts[1] + counts[2], before[0], bytesTotal,
-                Duration.between(started, Instant.now())));
+        progress.accept(new Progress(files.size(), files.size(), counts.get(0) + counts.get(1) + counts.get(2), before[0],
+                bytesTotal, Duration.between(started, Instant.now())));
         index.commit(appliedSeq);
         index.refresh();
-        return new IngestReport(counts[0], counts[1], counts[2], failures, warnings, before[0], counts[3],
+        List<Failure> sortedFailures = new ArrayList<>(failures);
+        sortedFailures.sort(Failure.BY_LOCATION);
+        List<Failure> sortedWarnings = new ArrayList<>(warnings);
+        sortedWarnings.sort(Failure.BY_LOCATION);
+        return new IngestReport(counts.get(0), counts.get(1), counts.get(2), sortedFailures, sortedWarnings, before[0], counts.get(3),
                 Duration.between(started, Instant.now()));
+    }
+
+    /** Marks the end of a worker's queue. */
+    private static final RawItem END = RawItem.ofFile("end of input", io.veritas.ingest.Format.TEXT, "");
+
+    private void work(java.util.concurrent.BlockingQueue<RawItem> queue, List<Failure> failures, List<Failure> warnings,
+                      java.util.concurrent.atomic.AtomicIntegerArray counts) {
+        int[] local = new int[5];
+        while (true) {
+            RawItem item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (item == END) {
+                return;
+            }
+            local[3] = 0;
+            Ingested result = ingest(item, failures, warnings, local);
+            counts.addAndGet(3, local[3]);
+            counts.incrementAndGet(result == null ? 4 : result.outcome().ordinal());
+        }
+    }
+
+    private static void put(List<java.util.concurrent.BlockingQueue<RawItem>> queues, RawItem item) {
+        String key = item.id() != null ? item.id() : item.locator(); // a file's locator is its path
+        putUninterruptibly(queues.get(Math.floorMod(key.hashCode(), queues.size())), item);
+    }
+
+    private static void putUninterruptibly(java.util.concurrent.BlockingQueue<RawItem> queue, RawItem item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the index did with an item, and the id of the document it became. */

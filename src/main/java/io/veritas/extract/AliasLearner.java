@@ -31,6 +31,9 @@ public final class AliasLearner {
 
     public static List<Pair> learn(String text) {
         List<Pair> out = new ArrayList<>();
+        if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
+            return out; // no parenthesis, nothing to learn (most posts): skip the regular expressions
+        }
         Matcher m = FORMERLY.matcher(text);
         while (m.find()) {
             add(out, m.group(1), m.group(2), "org");

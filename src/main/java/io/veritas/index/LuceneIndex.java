@@ -58,7 +58,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
  */
 public final class LuceneIndex implements AutoCloseable {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
@@ -95,7 +95,7 @@ public final class LuceneIndex implements AutoCloseable {
             Directory directory = FSDirectory.open(dir);
             IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(128);
+                    .setRAMBufferSizeMB(32); // flushes happen on the indexing threads, not all at the final commit
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, config);
@@ -151,57 +151,76 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces a document with its passages, claims and learned aliases. */
-    public synchronized Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases) {
+    /**
+     * Adds or replaces a document with its passages, claims and learned aliases. Safe to call from several
+     * threads as long as calls for the same id (or the same file) come from one thread in order: the bookkeeping
+     * is under a short lock and Lucene indexes the records concurrently.
+     */
+    public Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases) {
         requireWritable();
-        String[] previous = known.get(doc.id());
-        if (previous != null && previous[0].equals(doc.contentHash())) {
-            return Outcome.DUPLICATE;
-        }
-        Outcome outcome = previous != null ? Outcome.UPDATED : Outcome.ADDED;
-        try {
-            if (previous != null) {
-                writer.deleteDocuments(new Term(DOC_ID, doc.id()));
+        long simHash = Fingerprint.simHash(doc.text());
+        String[] previous;
+        String replaced = null;
+        String cluster;
+        Outcome outcome;
+        synchronized (this) {
+            previous = known.get(doc.id());
+            if (previous != null && previous[0].equals(doc.contentHash())) {
+                return Outcome.DUPLICATE;
             }
-            if (doc.path() != null) {
-                String before = idByPath.get(doc.path());
-                if (before != null && !before.equals(doc.id()) && !isLineOfFile(doc)) {
-                    writer.deleteDocuments(new Term(DOC_ID, before));
+            outcome = previous != null ? Outcome.UPDATED : Outcome.ADDED;
+            if (doc.path() != null && !isLineOfFile(doc)) {
+                String before = idByPath.put(doc.path(), doc.id());
+                if (before != null && !before.equals(doc.id())) {
+                    replaced = before;
                     known.remove(before);
                     clusters.remove(before);
                     outcome = Outcome.UPDATED;
                 }
             }
-            long simHash = Fingerprint.simHash(doc.text());
-            String cluster = clusters.assign(doc.id(), simHash);
-            List<org.apache.lucene.document.Document> records = new ArrayList<>();
-            org.apache.lucene.document.Document docRecord = docRecord(doc, cluster);
-            docRecord.add(new StoredField("simhash", simHash));
+            cluster = clusters.assign(doc.id(), simHash);
+            known.put(doc.id(), new String[]{doc.contentHash(), doc.path()});
+        }
+        List<org.apache.lucene.document.Document> records = new ArrayList<>();
+        if (doc.passages().size() == 1) {
+            // A post is one passage: one record serves as both document and passage (half the records to index).
+            org.apache.lucene.document.Document both = passageRecord(doc, doc.passages().get(0), cluster);
+            both.add(new StringField(TYPE, "doc", Field.Store.NO));
+            addDocFields(both, doc, simHash);
+            records.add(both);
+        } else {
+            org.apache.lucene.document.Document docRecord = base("doc", doc.id());
+            addSource(docRecord, doc, cluster);
+            addDocFields(docRecord, doc, simHash);
             records.add(docRecord);
             for (Passage p : doc.passages()) {
                 records.add(passageRecord(doc, p, cluster));
             }
-            for (Claim c : claims) {
-                records.add(claimRecord(doc, c, cluster));
+        }
+        for (Claim c : claims) {
+            records.add(claimRecord(doc, c, cluster));
+        }
+        for (AliasLearner.Pair pair : aliases) {
+            org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
+            r.add(new StringField(TYPE, "alias", Field.Store.NO));
+            r.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
+            r.add(new StoredField("a", pair.a()));
+            r.add(new StoredField("b", pair.b()));
+            r.add(new StoredField("aliasType", pair.type()));
+            records.add(r);
+        }
+        try {
+            if (previous != null) {
+                writer.deleteDocuments(new Term(DOC_ID, doc.id()));
             }
-            for (AliasLearner.Pair pair : aliases) {
-                org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
-                r.add(new StringField(TYPE, "alias", Field.Store.NO));
-                r.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
-                r.add(new StoredField("a", pair.a()));
-                r.add(new StoredField("b", pair.b()));
-                r.add(new StoredField("aliasType", pair.type()));
-                records.add(r);
+            if (replaced != null) {
+                writer.deleteDocuments(new Term(DOC_ID, replaced));
             }
             writer.addDocuments(records);
         } catch (IOException e) {
             throw new UncheckedIOException("could not index " + doc.id(), e);
         }
         version.incrementAndGet();
-        known.put(doc.id(), new String[]{doc.contentHash(), doc.path()});
-        if (doc.path() != null && !isLineOfFile(doc)) {
-            idByPath.put(doc.path(), doc.id());
-        }
         return outcome;
     }
 
@@ -210,12 +229,10 @@ public final class LuceneIndex implements AutoCloseable {
         return doc.meta().containsKey("line");
     }
 
-    private static org.apache.lucene.document.Document docRecord(Document doc, String cluster) {
-        org.apache.lucene.document.Document r = base("doc", doc.id());
+    private static void addDocFields(org.apache.lucene.document.Document r, Document doc, long simHash) {
         r.add(new StoredField("hash", doc.contentHash()));
-        addSource(r, doc, cluster);
         r.add(new StoredField("author", nz(doc.author())));
-        return r;
+        r.add(new StoredField("simhash", simHash));
     }
 
     private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster) {

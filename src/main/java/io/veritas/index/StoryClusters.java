@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class StoryClusters {
     static final int MAX_DISTANCE = 3;
-    static final int BUCKET_SCAN = 256;
+    static final int BUCKET_SCAN = 64;
 
     /** Cluster and number of documents of each distinct fingerprint. */
     private static final class Print {

@@ -28,21 +28,25 @@ public final class Fingerprint {
         return out.toString();
     }
 
+    /** Shingles past this many are not looked at: the opening of a long article identifies it well enough. */
+    private static final int MAX_SHINGLES = 2000;
+
     public static long simHash(String text) {
         String s = normalized(text);
-        int[] weights = new int[64];
         if (s.length() < SHINGLE) {
             return fnv(s, 0, s.length());
         }
-        for (int i = 0; i + SHINGLE <= s.length(); i++) {
+        int[] ones = new int[64];
+        int n = Math.min(MAX_SHINGLES, s.length() - SHINGLE + 1);
+        for (int i = 0; i < n; i++) {
             long h = fnv(s, i, i + SHINGLE);
             for (int b = 0; b < 64; b++) {
-                weights[b] += ((h >>> b) & 1L) == 1L ? 1 : -1;
+                ones[b] += (int) ((h >>> b) & 1L); // branch-free: the loop vectorises
             }
         }
         long out = 0;
         for (int b = 0; b < 64; b++) {
-            if (weights[b] > 0) {
+            if (ones[b] * 2 > n) {
                 out |= 1L << b;
             }
         }
