@@ -68,8 +68,11 @@ public final class LuceneIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer = Analysis.analyzer();
-    /** Content hash and path of every document, to tell new, updated and duplicate documents apart. */
-    private final Map<String, String[]> known = new ConcurrentHashMap<>();
+    /**
+     * For every document: 64 bits of its content hash (to tell new, updated and duplicate documents apart) and its
+     * SimHash (to leave its story cluster when it is replaced). Two longs a document keep a million posts small.
+     */
+    private final Map<String, long[]> known = new ConcurrentHashMap<>();
     private final Map<String, String> idByPath = new ConcurrentHashMap<>();
     private final StoryClusters clusters = new StoryClusters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -140,8 +143,9 @@ public final class LuceneIndex implements AutoCloseable {
             for (ScoreDoc sd : docs.scoreDocs) {
                 org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path", "simhash", "cluster"));
                 String path = d.get("path");
-                clusters.restore(d.get(DOC_ID), d.getField("simhash").numericValue().longValue(), d.get("cluster"));
-                known.put(d.get(DOC_ID), new String[]{d.get("hash"), path});
+                long simHash = d.getField("simhash").numericValue().longValue();
+                clusters.restore(simHash, d.get("cluster"));
+                known.put(d.get(DOC_ID), new long[]{hash64(d.get("hash")), simHash});
                 if (path != null) {
                     idByPath.put(path, d.get(DOC_ID));
                 }
@@ -159,27 +163,33 @@ public final class LuceneIndex implements AutoCloseable {
     public Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases) {
         requireWritable();
         long simHash = Fingerprint.simHash(doc.text());
-        String[] previous;
+        long[] previous;
         String replaced = null;
         String cluster;
         Outcome outcome;
         synchronized (this) {
             previous = known.get(doc.id());
-            if (previous != null && previous[0].equals(doc.contentHash())) {
+            long hash = hash64(doc.contentHash());
+            if (previous != null && previous[0] == hash) {
                 return Outcome.DUPLICATE;
+            }
+            if (previous != null) {
+                clusters.remove(previous[1]);
             }
             outcome = previous != null ? Outcome.UPDATED : Outcome.ADDED;
             if (doc.path() != null && !isLineOfFile(doc)) {
                 String before = idByPath.put(doc.path(), doc.id());
                 if (before != null && !before.equals(doc.id())) {
                     replaced = before;
-                    known.remove(before);
-                    clusters.remove(before);
+                    long[] old = known.remove(before);
+                    if (old != null) {
+                        clusters.remove(old[1]);
+                    }
                     outcome = Outcome.UPDATED;
                 }
             }
             cluster = clusters.assign(doc.id(), simHash);
-            known.put(doc.id(), new String[]{doc.contentHash(), doc.path()});
+            known.put(doc.id(), new long[]{hash, simHash});
         }
         List<org.apache.lucene.document.Document> records = new ArrayList<>();
         if (doc.passages().size() == 1) {
@@ -222,6 +232,10 @@ public final class LuceneIndex implements AutoCloseable {
         }
         version.incrementAndGet();
         return outcome;
+    }
+
+    private static long hash64(String hex) {
+        return Long.parseUnsignedLong(hex.substring(0, 16), 16);
     }
 
     /** Posts of one JSON Lines file share its path; only whole files replace each other by path. */

@@ -2,9 +2,8 @@ package io.veritas.index;
 
 import io.veritas.text.Fingerprint;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +13,9 @@ import java.util.Map;
  * id.
  *
  * <p>Identical fingerprints are found in a hash map; near ones through four 16-bit bands (fingerprints within
- * three bits share at least one band exactly). A band bucket keeps distinct fingerprints only and is scanned up to
- * {@link #BUCKET_SCAN} of them, so a million posts that share bits by chance (short texts) cost a bounded lookup.
+ * three bits share at least one band exactly). A band bucket is a plain {@code long[]} of distinct fingerprints,
+ * scanned up to {@link #BUCKET_SCAN} of them, so a million posts that share bits by chance (short texts) cost a
+ * bounded lookup and little memory. The caller remembers each document's fingerprint (to {@link #remove} it).
  */
 final class StoryClusters {
     static final int MAX_DISTANCE = 3;
@@ -32,28 +32,26 @@ final class StoryClusters {
     }
 
     private final Map<Long, Print> prints = new HashMap<>();
-    private final Map<Long, List<Long>> bands = new HashMap<>();
-    private final Map<String, Long> byDoc = new HashMap<>();
+    /** Per band key: a count in slot 0, then that many distinct fingerprints. */
+    private final Map<Long, long[]> bands = new HashMap<>();
 
-    /** The cluster a document belongs to, recording it for later documents. */
+    /** The cluster a document with this fingerprint belongs to, recording it for later documents. */
     synchronized String assign(String docId, long simHash) {
-        remove(docId);
         Print same = prints.get(simHash);
         String cluster = same != null ? same.cluster : nearest(simHash);
-        add(docId, simHash, cluster == null ? docId : cluster);
+        add(simHash, cluster == null ? docId : cluster);
         return cluster == null ? docId : cluster;
     }
 
     private String nearest(long simHash) {
         for (int band = 0; band < 4; band++) {
-            List<Long> bucket = bands.get(key(band, simHash));
+            long[] bucket = bands.get(key(band, simHash));
             if (bucket == null) {
                 continue;
             }
-            for (int i = 0, n = Math.min(bucket.size(), BUCKET_SCAN); i < n; i++) {
-                long other = bucket.get(i);
-                if (Fingerprint.distance(other, simHash) <= MAX_DISTANCE) {
-                    return prints.get(other).cluster;
+            for (int i = 1, n = (int) Math.min(bucket[0], BUCKET_SCAN); i <= n; i++) {
+                if (Fingerprint.distance(bucket[i], simHash) <= MAX_DISTANCE) {
+                    return prints.get(bucket[i]).cluster;
                 }
             }
         }
@@ -61,35 +59,48 @@ final class StoryClusters {
     }
 
     /** Restores a document's membership as stored in the index. */
-    synchronized void restore(String docId, long simHash, String cluster) {
-        add(docId, simHash, cluster);
+    synchronized void restore(long simHash, String cluster) {
+        add(simHash, cluster);
     }
 
-    synchronized void remove(String docId) {
-        Long old = byDoc.remove(docId);
-        if (old == null) {
+    /** Forgets one document with this fingerprint (it was replaced or deleted). */
+    synchronized void remove(long simHash) {
+        Print p = prints.get(simHash);
+        if (p == null || --p.documents > 0) {
             return;
         }
-        Print p = prints.get(old);
-        if (p != null && --p.documents == 0) {
-            prints.remove(old);
-            for (int band = 0; band < 4; band++) {
-                List<Long> bucket = bands.get(key(band, old));
-                if (bucket != null) {
-                    bucket.remove(old);
+        prints.remove(simHash);
+        for (int band = 0; band < 4; band++) {
+            long[] bucket = bands.get(key(band, simHash));
+            if (bucket == null) {
+                continue;
+            }
+            int n = (int) bucket[0];
+            for (int i = 1; i <= n; i++) {
+                if (bucket[i] == simHash) {
+                    bucket[i] = bucket[n];
+                    bucket[0] = n - 1;
+                    break;
                 }
             }
         }
     }
 
-    private void add(String docId, long simHash, String cluster) {
-        byDoc.put(docId, simHash);
+    private void add(long simHash, String cluster) {
         Print p = prints.get(simHash);
         if (p == null) {
             p = new Print(cluster);
             prints.put(simHash, p);
             for (int band = 0; band < 4; band++) {
-                bands.computeIfAbsent(key(band, simHash), k -> new ArrayList<>(2)).add(simHash);
+                long k = key(band, simHash);
+                long[] bucket = bands.get(k);
+                if (bucket == null) {
+                    bucket = new long[3];
+                } else if (bucket[0] + 1 >= bucket.length) {
+                    bucket = Arrays.copyOf(bucket, bucket.length * 2);
+                }
+                bucket[(int) ++bucket[0]] = simHash;
+                bands.put(k, bucket);
             }
         }
         p.documents++;

@@ -78,6 +78,10 @@ public final class FileSource {
                         size / 1e6, MAX_DOCUMENT_BYTES >> 20)));
                 return;
             }
+            if (lines) {
+                streamLines(file, locator, size);
+                return;
+            }
         } catch (IOException e) {
             failures.accept(new Failure(locator, "could not read the file: " + e.getMessage()));
             return;
@@ -120,6 +124,81 @@ public final class FileSource {
                 }
             }
             default -> items.accept(RawItem.ofFile(locator, format, text));
+        }
+    }
+
+    /**
+     * Reads a JSON Lines file as a stream, a line at a time, so a file of any size needs little memory. JSON is
+     * UTF-8 (RFC 8259); a BOM is skipped and broken byte sequences are replaced, with one warning for the file.
+     */
+    private void streamLines(Path file, String path, long size) throws IOException {
+        currentBytes = size;
+        currentFraction = 0;
+        if (size == 0) {
+            failures.accept(new Failure(path, "the file is empty; there is nothing to ingest"));
+            return;
+        }
+        byte[] head = new byte[(int) Math.min(size, 8192)];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                failures.accept(new Failure(path, "this is a binary file (it contains NUL bytes), not JSON Lines text; "
+                        + "write one UTF-8 JSON object per line"));
+                return;
+            }
+        }
+        long[] read = {0};
+        java.io.InputStream counting = new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    read[0]++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    read[0] += n;
+                }
+                return n;
+            }
+        };
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        int replaced = 0;
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(counting, decoder), 1 << 16)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                currentFraction = (double) read[0] / size;
+                String record = line.strip();
+                if (record.isEmpty()) {
+                    continue;
+                }
+                if (record.indexOf('\uFFFD') >= 0) {
+                    replaced++;
+                }
+                String locator = path + ":" + lineNo;
+                try {
+                    items.accept(JsonPosts.parse(locator, path, record).withExtra("line", Integer.toString(lineNo)));
+                } catch (JsonPosts.BadRecord e) {
+                    failures.accept(new Failure(locator, e.getMessage()));
+                }
+            }
+        }
+        if (replaced > 0) {
+            warnings.accept(new Failure(path, replaced + " line(s) held bytes that are not UTF-8; they were replaced with U+FFFD"));
         }
     }
 
