@@ -12,7 +12,7 @@ head -n "$n" "$file" > "$work/request.ndjson"
 ./veritas --version >/dev/null
 VERITAS_JAVA_OPTS="-Xmx256m" ./veritas serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.1; done
 bytes=$(stat -c %s "$work/request.ndjson")
 t=$(curl -s -o "$work/response.ndjson" -w '%{time_total}' -H 'Content-Type: application/x-ndjson' \

@@ -26,7 +26,8 @@
 #
 # Usage: bench/opensearch/run.sh          (as root, or as a user other than root)
 #   Environment knobs: CORPUS, BATCH (5000), WORKERS (2), OS_HEAP (2g), ROUNDS (20), OS_VERSION (3.6.0),
-#   OPENSEARCH_JAVA_HOME, SKIP_VERITAS=1 (OpenSearch only).
+#   OPENSEARCH_JAVA_HOME, QUIET_WAIT (180: at most this many seconds waiting for an idle machine before each
+#   timed window), SKIP_VERITAS=1 (OpenSearch only).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -105,6 +106,39 @@ mkdir -p "$NODE/logs"
 unzip -q "$ZIP" -d "$NODE"
 [ -x "$OS_HOME/bin/opensearch" ] || die "unexpected zip layout: no $OS_HOME/bin/opensearch"
 if [ "$(id -u)" -eq 0 ]; then chown -R "$OS_USER": "$NODE"; fi
+
+# ---------------------------------------------------------------- CPU accounting (the machine is shared)
+# A timed window records machine-wide busy CPU (/proc/stat) and the benchmark's own CPU (the node's, from
+# /proc/PID/stat, plus this shell's reaped children: curl, veritas), so other load can be reported.
+TICK="$(getconf CLK_TCK)"
+NCPU="$(getconf _NPROCESSORS_ONLN)"
+QUIET_WAIT="${QUIET_WAIT:-180}"
+machine_busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }          # ticks, all cores
+node_cpu() { if [ -n "$NODE_PID" ]; then awk '{print $14+$15}' "/proc/$NODE_PID/stat" 2>/dev/null || echo 0; else echo 0; fi; }
+children_cpu() { times >"$WORK/times"; awk -v t="$TICK" 'NR==2{for(i=1;i<=2;i++){split($i,a,/[ms]/); s+=a[1]*60+a[2]} printf "%d", s*t}' "$WORK/times"; }
+window_begin() { W_T0="$(now)"; W_M0="$(machine_busy)"; W_N0="$(node_cpu)"; W_C0="$(children_cpu)"; }
+window_end() {   # prints "busy X% own Y% other Z%" as % of one core, averaged over the window
+  local t1 m1 n1 c1
+  t1="$(now)"; m1="$(machine_busy)"; n1="$(node_cpu)"; c1="$(children_cpu)"
+  awk -v t0="$W_T0" -v t1="$t1" -v m="$((m1 - W_M0))" -v o="$((n1 - W_N0 + c1 - W_C0))" -v hz="$TICK" -v n="$NCPU" \
+    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, 100*(m-o)/d}'
+}
+# Waits (at most QUIET_WAIT s) until the machine is nearly idle before a timed window, so a concurrent
+# build or benchmark by someone else does not land in it; goes on with a warning if it stays busy.
+wait_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT)) m0 m1 pct
+  while :; do
+    m0="$(machine_busy)"; sleep 2; m1="$(machine_busy)"
+    pct=$(( (m1 - m0) * 100 / (2 * TICK) ))
+    [ "$pct" -lt 25 ] && return 0
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "warning: the machine is still ${pct}% busy (of one core) after waiting ${QUIET_WAIT} s; measuring anyway"
+      return 0
+    fi
+    say "machine ${pct}% busy (of one core) by other work; waiting for it to go quiet"
+    sleep 8
+  done
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 HTTP_PORT="$(free_port)"
@@ -197,7 +231,9 @@ bench_index() {  # bench_index NAME ANALYZER
   local idx="$1" analyzer="$2" resp="$WORK/resp/$1" start end secs count bad
   create_index "$idx" "$analyzer"
   mkdir -p "$resp"
+  wait_quiet
   say "indexing into $idx ($analyzer) with $WORKERS workers"
+  window_begin
   start="$(now)"
   # xargs hands the batch files out in order to WORKERS concurrent curl processes.
   find "$WORK/bulk" -name 'batch-*.ndjson' -print0 | sort -z |
@@ -207,6 +243,7 @@ bench_index() {  # bench_index NAME ANALYZER
     { tail -c 2000 "$resp"/*.json >&2 2>/dev/null; die "a _bulk request to $idx failed"; }
   curl -sS --fail-with-body -o /dev/null -XPOST "$BASE/$idx/_refresh" || die "_refresh of $idx failed"
   end="$(now)"
+  say "$idx: $(window_end)"
 
   bad="$(grep -L '"errors":false' "$resp"/*.json || true)"
   if [ -n "$bad" ]; then
@@ -246,10 +283,16 @@ fi
 if commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null)"; then
   say "veritas source: commit $commit, $(git -C "$REPO" status --porcelain --untracked-files=no | wc -l) files with uncommitted changes"
 fi
+(cd "$REPO" && ./veritas --version >/dev/null) || true   # builds the jar first if sources changed
 vout=""
 for attempt in 1 2 3; do
+  wait_quiet
   say "running: cd $REPO && ./veritas bench --rounds $ROUNDS $CORPUS (attempt $attempt)"
-  if vout="$(cd "$REPO" && ./veritas bench --rounds "$ROUNDS" "$CORPUS")"; then break; fi
+  window_begin
+  if vout="$(cd "$REPO" && ./veritas bench --rounds "$ROUNDS" "$CORPUS")"; then
+    say "veritas (ingest and asks, JVM start included): $(window_end)"
+    break
+  fi
   vout=""
   say "veritas bench failed (the build may be mid-edit); retrying in 20 s"
   sleep 20

@@ -24,7 +24,7 @@ import java.util.List;
  * input line, then a summary line.
  */
 final class Bulk {
-    static final int BATCH = 1000;
+    static final int BATCH = 500;
 
     private Bulk() {
     }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * missed event (a burst, a folder created and filled at once) delays a file but never loses it.
  */
 public final class FolderWatcher implements AutoCloseable {
-    static final long SETTLE_MS = 150;
+    static final long SETTLE_MS = 100;
     static final long RESCAN_MS = 5_000;
 
     private final Path root;
