@@ -53,19 +53,10 @@ final class PlainTextCleaner {
                     source = wire.group(2);
                     continue;
                 }
-                Matcher date = DATE_LINE.matcher(line);
-                if (date.matches()) {
-                    published = Timestamps.parse(date.group(1)).orElse(null);
+                Instant dateline = dateline(line);
+                if (dateline != null) {
+                    published = dateline;
                     continue;
-                }
-                Matcher dated = DATED_LINE.matcher(line);
-                // A dateline is mostly its date: "Published January 29, 2026", "原创 某号 2025年6月18日 21:36 广东".
-                String rest = dated.find() ? line.replace(dated.group(1), "").strip() : null;
-                if (rest != null && rest.length() <= 40 && !rest.matches(".*[，,。！？!?.【】].*")) {
-                    published = parseDate(dated.group(1));
-                    if (published != null) {
-                        continue;
-                    }
                 }
             }
             if (!line.isBlank()) {
@@ -89,6 +80,23 @@ final class PlainTextCleaner {
             title = kept[0].strip();
         }
         return new Cleaned(clean, title, published, source, null, null);
+    }
+
+    /**
+     * The date of a dateline ("2026-01-07 16:20", "Published January 29, 2026", "原创 某号 2025年6月18日 21:36 广东"):
+     * a line that is mostly its date. Null for any other line.
+     */
+    static Instant dateline(String line) {
+        Matcher date = DATE_LINE.matcher(line);
+        if (date.matches()) {
+            return Timestamps.parse(date.group(1)).orElse(null);
+        }
+        Matcher dated = DATED_LINE.matcher(line);
+        String rest = dated.find() ? line.replace(dated.group(1), "").strip() : null;
+        if (rest != null && rest.length() <= 40 && !rest.matches(".*[，,。！？!?.【】].*")) {
+            return parseDate(dated.group(1));
+        }
+        return null;
     }
 
     private static Instant parseDate(String text) {

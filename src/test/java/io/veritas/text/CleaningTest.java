@@ -115,4 +115,16 @@ class CleaningTest {
             Locale.setDefault(before);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anHtmlPageWithoutDateMetadataTakesItsVisibleDateline() {
+        String html = "<html><head><title>Wire</title></head><body><nav>Home | World</nav><article><h1>Kite Labs raises funds</h1>"
+                + "<div class=\"meta\">2026年3月10日 10:30</div><p>Kite Labs raised $8 million in a seed round on Monday.</p>"
+                + "</article><footer>© 2026 Wire</footer></body></html>";
+        Document d = Texts.clean(new RawItem("page.html", "page.html", io.veritas.ingest.Format.HTML, html, null, null, null,
+                null, null, null, Map.of()), Instant.parse("2026-11-23T00:00:00Z")).document();
+        assertEquals("2026-03-10T10:30:00Z", d.published().toString());
+        assertFalse(d.text().contains("2026年3月10日"), d.text());
+        assertFalse(d.text().contains("Home"), d.text());
+    }
 }
