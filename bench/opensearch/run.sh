@@ -115,13 +115,15 @@ NCPU="$(getconf _NPROCESSORS_ONLN)"
 QUIET_WAIT="${QUIET_WAIT:-180}"
 machine_busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }          # ticks, all cores
 node_cpu() { if [ -n "$NODE_PID" ]; then awk '{print $14+$15}' "/proc/$NODE_PID/stat" 2>/dev/null || echo 0; else echo 0; fi; }
+# `times` must run in this shell, not in a $(...) subshell, to see this shell's children.
 children_cpu() { times >"$WORK/times"; awk -v t="$TICK" 'NR==2{for(i=1;i<=2;i++){split($i,a,/[ms]/); s+=a[1]*60+a[2]} printf "%d", s*t}' "$WORK/times"; }
-window_begin() { W_T0="$(now)"; W_M0="$(machine_busy)"; W_N0="$(node_cpu)"; W_C0="$(children_cpu)"; }
-window_end() {   # prints "busy X% own Y% other Z%" as % of one core, averaged over the window
-  local t1 m1 n1 c1
-  t1="$(now)"; m1="$(machine_busy)"; n1="$(node_cpu)"; c1="$(children_cpu)"
-  awk -v t0="$W_T0" -v t1="$t1" -v m="$((m1 - W_M0))" -v o="$((n1 - W_N0 + c1 - W_C0))" -v hz="$TICK" -v n="$NCPU" \
-    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, 100*(m-o)/d}'
+window_begin() { W_T0="$(now)"; W_M0="$(machine_busy)"; W_N0="$(node_cpu)"; children_cpu >"$WORK/c0"; }
+window_end() {   # sets W_REPORT: machine, own and other CPU as % of one core, averaged over the window
+  local t1 m1 n1
+  t1="$(now)"; m1="$(machine_busy)"; n1="$(node_cpu)"; children_cpu >"$WORK/c1"
+  W_REPORT="$(awk -v t0="$W_T0" -v t1="$t1" -v m="$((m1 - W_M0))" -v hz="$TICK" -v n="$NCPU" \
+    -v o="$((n1 - W_N0 + $(cat "$WORK/c1") - $(cat "$WORK/c0")))" \
+    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, 100*(m-o)/d}')"
 }
 # Waits (at most QUIET_WAIT s) until the machine is nearly idle before a timed window, so a concurrent
 # build or benchmark by someone else does not land in it; goes on with a warning if it stays busy.
@@ -243,7 +245,8 @@ bench_index() {  # bench_index NAME ANALYZER
     { tail -c 2000 "$resp"/*.json >&2 2>/dev/null; die "a _bulk request to $idx failed"; }
   curl -sS --fail-with-body -o /dev/null -XPOST "$BASE/$idx/_refresh" || die "_refresh of $idx failed"
   end="$(now)"
-  say "$idx: $(window_end)"
+  window_end
+  say "$idx: $W_REPORT"
 
   bad="$(grep -L '"errors":false' "$resp"/*.json || true)"
   if [ -n "$bad" ]; then
@@ -283,18 +286,21 @@ fi
 if commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null)"; then
   say "veritas source: commit $commit, $(git -C "$REPO" status --porcelain --untracked-files=no | wc -l) files with uncommitted changes"
 fi
-(cd "$REPO" && ./veritas --version >/dev/null) || true   # builds the jar first if sources changed
 vout=""
 for attempt in 1 2 3; do
-  wait_quiet
-  say "running: cd $REPO && ./veritas bench --rounds $ROUNDS $CORPUS (attempt $attempt)"
-  window_begin
-  if vout="$(cd "$REPO" && ./veritas bench --rounds "$ROUNDS" "$CORPUS")"; then
-    say "veritas (ingest and asks, JVM start included): $(window_end)"
-    break
+  # Build first (./veritas rebuilds the jar when sources are newer), so the build stays out of the window.
+  if (cd "$REPO" && ./veritas --version >/dev/null); then
+    wait_quiet
+    say "running: cd $REPO && ./veritas bench --rounds $ROUNDS $CORPUS (attempt $attempt)"
+    window_begin
+    if vout="$(cd "$REPO" && ./veritas bench --rounds "$ROUNDS" "$CORPUS")"; then
+      window_end
+      say "veritas (whole command: JVM start, ingest, asks): $W_REPORT"
+      break
+    fi
   fi
   vout=""
-  say "veritas bench failed (the build may be mid-edit); retrying in 20 s"
+  say "veritas build or bench failed (sources may be mid-edit); retrying in 20 s"
   sleep 20
 done
 [ -n "$vout" ] || die "veritas bench failed 3 times"

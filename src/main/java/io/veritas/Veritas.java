@@ -9,6 +9,8 @@ import io.veritas.extract.Lexicon;
 import io.veritas.index.Hit;
 import io.veritas.index.LuceneIndex;
 import io.veritas.index.Outcome;
+import io.veritas.index.QueryExpander;
+import io.veritas.index.SearchRequest;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.FileSource;
 import io.veritas.ingest.Journal;
@@ -44,6 +46,7 @@ public final class Veritas implements AutoCloseable {
     private final AliasTable aliases;
     private final ClaimExtractor extractor;
     private final Answerer answerer;
+    private final QueryExpander expander;
     /** Every journal record up to this one is in the index (not necessarily committed). */
     private volatile long appliedSeq;
     private volatile boolean dirty;
@@ -58,6 +61,7 @@ public final class Veritas implements AutoCloseable {
         }
         this.extractor = new ClaimExtractor(aliases);
         this.answerer = new Answerer(index, aliases);
+        this.expander = new QueryExpander(aliases);
         if (journal != null) {
             recover();
         }
@@ -349,10 +353,12 @@ public final class Veritas implements AutoCloseable {
     }
 
     public List<Hit> search(String query, int limit) {
-        if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("the query is empty; give some words to search for");
-        }
-        return index.search(query, Math.max(1, limit));
+        return search(SearchRequest.of(query == null ? "" : query, Math.max(1, limit)));
+    }
+
+    /** Passages for a query in any language, expanded across languages and scripts, with optional filters. */
+    public List<Hit> search(SearchRequest request) {
+        return index.search(request, expander.expand(request.text()));
     }
 
     public int documentCount() {

@@ -25,8 +25,25 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "How many passages. Default: ${DEFAULT-VALUE}")
     int limit;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "Only passages published on or after DATE (2026-01-01 or ISO 8601).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only passages published before DATE.")
+    String to;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Only passages in en, zh-Hans, zh-Hant or mixed.")
+    String lang;
+
     @Parameters(paramLabel = "QUERY", arity = "1..*")
     List<String> words;
+
+    private static java.time.Instant date(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        return io.veritas.ingest.Timestamps.parse(value).orElseThrow(() -> new IllegalArgumentException(
+                option + " '" + value + "' is not a date; write it as 2026-01-31 or 2026-01-31T08:00:00Z"));
+    }
 
     @Spec
     CommandSpec spec;
@@ -38,9 +55,13 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
         }
+        if (lang != null && !List.of("en", "zh-Hans", "zh-Hant", "mixed").contains(lang)) {
+            throw new IllegalArgumentException("--lang must be en, zh-Hans, zh-Hant or mixed, got '" + lang + "'");
+        }
+        io.veritas.index.SearchRequest request = new io.veritas.index.SearchRequest(query, limit, date("--from", from), date("--to", to), lang);
         List<Hit> hits;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
-            hits = veritas.search(query, limit);
+            hits = veritas.search(request);
         }
         if (json) {
             out.println(Json.pretty(Json.hits(query, hits)));

@@ -256,7 +256,11 @@ public final class LuceneIndex implements AutoCloseable {
         r.add(new StoredField("start", p.span().start()));
         r.add(new StoredField("end", p.span().end()));
         r.add(new StringField("plang", p.language(), Field.Store.YES));
-        r.add(new TextField("body", doc.slice(p.span()), Field.Store.YES));
+        String body = doc.slice(p.span());
+        r.add(new TextField("body", body, Field.Store.YES));
+        for (io.veritas.extract.Quantity q : io.veritas.extract.Quantities.find(io.veritas.text.Script.fold(body))) {
+            r.add(new StringField("amount", QueryExpander.amountToken(q.currency(), q.value()), Field.Store.NO));
+        }
         return r;
     }
 
@@ -397,18 +401,69 @@ public final class LuceneIndex implements AutoCloseable {
         return withSearcher(s -> s.count(q));
     }
 
-    /** Passages ranked by BM25 for the query text. */
+    /** Passages ranked by BM25 for the query text (no expansion, no filters). */
     public List<Hit> search(String queryText, int limit) {
-        Query terms = termsQuery(queryText);
-        if (terms == null) {
+        return search(SearchRequest.of(queryText, limit), new QueryExpander.Expansion(List.of(), java.util.Set.of(), java.util.Set.of(), false));
+    }
+
+    /**
+     * Passages ranked by BM25 over the query's own words plus its expansion: a passage must name one of the
+     * entities the query names (under any of their names), domain words in the other language and matching
+     * amounts raise its score; filters restrict publication time and language; a query for the latest favours
+     * recent passages.
+     */
+    public List<Hit> search(SearchRequest request, QueryExpander.Expansion expansion) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER);
+        Query words = termsQuery(request.text());
+        int scoring = 0;
+        if (words != null) {
+            b.add(words, BooleanClause.Occur.SHOULD);
+            scoring++;
+        }
+        for (String term : expansion.terms()) {
+            Query q = allTokens(term);
+            if (q != null) {
+                b.add(new org.apache.lucene.search.BoostQuery(q, 0.5f), BooleanClause.Occur.SHOULD);
+                scoring++;
+            }
+        }
+        for (String amount : expansion.amounts()) {
+            b.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term("amount", amount)), 3f), BooleanClause.Occur.SHOULD);
+            scoring++;
+        }
+        if (!expansion.entities().isEmpty()) {
+            BooleanQuery.Builder anyEntity = new BooleanQuery.Builder();
+            for (java.util.Set<String> names : expansion.entities()) {
+                BooleanQuery.Builder anyName = new BooleanQuery.Builder();
+                for (String name : names) {
+                    Query q = allTokens(name);
+                    if (q != null) {
+                        anyName.add(q, BooleanClause.Occur.SHOULD);
+                    }
+                }
+                Query entity = anyName.build();
+                anyEntity.add(entity, BooleanClause.Occur.SHOULD);
+                b.add(new org.apache.lucene.search.BoostQuery(entity, 2f), BooleanClause.Occur.SHOULD);
+            }
+            b.add(anyEntity.build(), BooleanClause.Occur.FILTER); // the entity asked about is a constraint
+            scoring++;
+        }
+        if (scoring == 0) {
             return List.of();
         }
-        Query q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
-                .add(terms, BooleanClause.Occur.MUST)
-                .build();
+        if (request.from() != null || request.to() != null) {
+            long from = request.from() == null ? Long.MIN_VALUE + 1 : request.from().toEpochMilli();
+            long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER);
+        }
+        if (request.language() != null) {
+            b.add(new TermQuery(new Term("plang", request.language())), BooleanClause.Occur.FILTER);
+        }
+        Query q = b.build();
+        int fetch = expansion.latest() ? Math.max(100, request.limit() * 5) : request.limit();
         return withSearcher(s -> {
-            TopDocs top = s.search(q, limit);
+            TopDocs top = s.search(q, fetch);
             StoredFields stored = s.storedFields();
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -417,8 +472,43 @@ public final class LuceneIndex implements AutoCloseable {
                         d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue(),
                         d.get("plang"), d.get("body"), sd.score));
             }
-            return hits;
+            if (expansion.latest()) {
+                hits = byRecency(hits);
+            }
+            return hits.size() > request.limit() ? List.copyOf(hits.subList(0, request.limit())) : hits;
         });
+    }
+
+    /** For "latest" questions: score times a factor that halves for every year before the newest hit. */
+    private static List<Hit> byRecency(List<Hit> hits) {
+        long newest = hits.stream().filter(h -> h.source().published() != null)
+                .mapToLong(h -> h.source().published().toEpochMilli()).max().orElse(0);
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : hits) {
+            double ageYears = h.source().published() == null ? 2 : (newest - h.source().published().toEpochMilli()) / 3.15576e10;
+            out.add(new Hit(h.source(), h.ordinal(), h.start(), h.end(), h.language(), h.text(),
+                    (float) (h.score() * Math.pow(0.5, ageYears))));
+        }
+        out.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.score()));
+        return out;
+    }
+
+    /** All tokens of a term must match ("red sequoia" as 红杉 → 红杉 bigram; "andreessen horowitz" → both words). */
+    private Query allTokens(String term) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = 0;
+        try (TokenStream ts = analyzer.tokenStream("body", term)) {
+            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && n < 16) {
+                b.add(new TermQuery(new Term("body", t.toString())), BooleanClause.Occur.MUST);
+                n++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n == 0 ? null : b.build();
     }
 
     private Query termsQuery(String text) {

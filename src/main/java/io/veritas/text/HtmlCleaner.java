@@ -89,16 +89,20 @@ final class HtmlCleaner {
         }
         String text = blockText(main);
         Instant when = published == null ? null : Timestamps.parse(published).orElse(null);
-        if (when == null) {
-            // No date in the metadata: a visible dateline near the top ("2026年3月10日 10:30") gives it, and goes.
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < Math.min(8, lines.length) && when == null; i++) {
-                when = PlainTextCleaner.dateline(lines[i]);
-                if (when != null) {
-                    lines[i] = "";
-                    text = String.join("\n", lines).replaceAll("\n{2,}", "\n").strip();
-                }
+        // A visible dateline or byline near the top ("記者某某／綜合報導 2026年3月10日") is page furniture: it goes,
+        // and gives the date when the metadata had none.
+        String[] lines = text.split("\n", -1);
+        boolean removed = false;
+        for (int i = 0; i < Math.min(8, lines.length); i++) {
+            Instant dateline = PlainTextCleaner.dateline(lines[i]);
+            if (dateline != null || PlainTextCleaner.isByline(lines[i])) {
+                when = when == null ? dateline : when;
+                lines[i] = "";
+                removed = true;
             }
+        }
+        if (removed) {
+            text = String.join("\n", lines).replaceAll("\n{2,}", "\n").strip();
         }
         return new Cleaned(text, title == null ? null : title.strip(), when, author, url, summary);
     }

@@ -99,6 +99,10 @@ final class PlainTextCleaner {
         return null;
     }
 
+    static boolean isByline(String line) {
+        return BYLINE.matcher(line).matches();
+    }
+
     private static Instant parseDate(String text) {
         Instant parsed = Timestamps.parse(text).orElse(null);
         if (parsed != null) {
