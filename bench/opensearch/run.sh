@@ -123,7 +123,7 @@ window_end() {   # sets W_REPORT: machine, own and other CPU as % of one core, a
   t1="$(now)"; m1="$(machine_busy)"; n1="$(node_cpu)"; children_cpu >"$WORK/c1"
   W_REPORT="$(awk -v t0="$W_T0" -v t1="$t1" -v m="$((m1 - W_M0))" -v hz="$TICK" -v n="$NCPU" \
     -v o="$((n1 - W_N0 + $(cat "$WORK/c1") - $(cat "$WORK/c0")))" \
-    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, 100*(m-o)/d}')"
+    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, (m>o ? 100*(m-o)/d : 0)}')"
 }
 # Waits (at most QUIET_WAIT s) until the machine is nearly idle before a timed window, so a concurrent
 # build or benchmark by someone else does not land in it; goes on with a warning if it stays busy.

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class Boilerplate {
     private static final Pattern COPYRIGHT = Pattern.compile(
-            "(©|\\(c\\)\\s*\\d{4}|copyright|版权所有|版權所有|all rights reserved|未经授权|未經授權|不得转载|不得轉載|"
-                    + "公网安备|公網安備|icp备|icp證|icp证)", Pattern.CASE_INSENSITIVE);
+            "(©|\\(c\\)\\s*\\d{4}|copyright|版权所有|版權所有|all rights reserved|(未经授权|未經授權).{0,8}(不得|禁止)|"
+                    + "不得转载|不得轉載|禁止转载|禁止轉載|公网安备|公網安備|icp备|icp證|icp证)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CREDIT = Pattern.compile(
             "^\\s*(排版|校对|校對|编辑|編輯|责任编辑|責任編輯|责编|責編|审核|審核|审校|審校|美编|美編|图片来源|圖片來源)\\s*[:：].{0,30}$");
     private static final Pattern PROMPT = Pattern.compile(

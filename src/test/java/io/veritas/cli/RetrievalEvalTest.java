@@ -1,0 +1,40 @@
+package io.veritas.cli;
+
+import io.veritas.Veritas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The retrieval question set (81 questions, a third each in en, zh-Hans, zh-Hant, many across languages or
+ * scripts) over the samples and the seeds. The floors are what this version measured, so a regression fails;
+ * BENCHMARKS.md has the figures.
+ */
+class RetrievalEvalTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void crossLanguageExpansionFindsTheEvidence() throws Exception {
+        Path seeds = Path.of("..", "shared", "corpus", "seeds");
+        assumeTrue(Files.isDirectory(seeds));
+        List<EvalCommand.Question> questions = EvalCommand.read(Path.of("src/test/resources/retrieval/questions.tsv"));
+        try (Veritas veritas = Veritas.open(data)) {
+            veritas.ingest(List.of(Path.of("samples"), seeds), p -> { });
+            Map<String, EvalCommand.Score> expanded = EvalCommand.evaluate(veritas, questions, 10, false, new ArrayList<>());
+            Map<String, EvalCommand.Score> plain = EvalCommand.evaluate(veritas, questions, 10, true, new ArrayList<>());
+            assertTrue(expanded.get("all").recall() >= 0.70, "recall@10 " + expanded);
+            assertTrue(expanded.get("all").mrr() >= 0.60, "MRR " + expanded);
+            assertTrue(expanded.get("en").recall() > plain.get("en").recall() + 0.15,
+                    "English questions over Chinese evidence need the expansion: " + expanded.get("en") + " vs " + plain.get("en"));
+        }
+    }
+}
