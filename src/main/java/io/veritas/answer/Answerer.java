@@ -39,10 +39,6 @@ public final class Answerer {
         this.followUps = new FollowUps(index, aliases, reader);
     }
 
-    public Question read(String question) {
-        return reader.read(question);
-    }
-
     public Answer ask(String text) {
         Question q = reader.read(text);
         String lang = q.language();

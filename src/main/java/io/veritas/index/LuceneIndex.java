@@ -23,7 +23,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -494,32 +493,24 @@ public final class LuceneIndex implements AutoCloseable {
         return out;
     }
 
-    /** All tokens of a term must match ("red sequoia" as 红杉 → 红杉 bigram; "andreessen horowitz" → both words). */
+    /** All tokens of a term must match ("红杉资本" as its bigrams; "andreessen horowitz" as both words). */
     private Query allTokens(String term) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = 0;
-        try (TokenStream ts = analyzer.tokenStream("body", term)) {
-            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && n < 16) {
-                b.add(new TermQuery(new Term("body", t.toString())), BooleanClause.Occur.MUST);
-                n++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n == 0 ? null : b.build();
+        return tokensQuery(term, BooleanClause.Occur.MUST, 16);
     }
 
+    /** Any token of the query text may match (BM25 over the query's own words). */
     private Query termsQuery(String text) {
+        return tokensQuery(text, BooleanClause.Occur.SHOULD, 256);
+    }
+
+    private Query tokensQuery(String text, BooleanClause.Occur occur, int max) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int n = 0;
         try (TokenStream ts = analyzer.tokenStream("body", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
-            while (ts.incrementToken() && n < 256) {
-                b.add(new TermQuery(new Term("body", term.toString())), BooleanClause.Occur.SHOULD);
+            while (ts.incrementToken() && n < max) {
+                b.add(new TermQuery(new Term("body", term.toString())), occur);
                 n++;
             }
             ts.end();
@@ -571,20 +562,6 @@ public final class LuceneIndex implements AutoCloseable {
         });
     }
 
-    /** Subject names that have at least one claim, with their claim counts. */
-    public Map<String, Integer> subjects() {
-        Query q = new TermQuery(new Term(TYPE, "claim"));
-        return withSearcher(s -> {
-            TopDocs top = s.search(q, Integer.MAX_VALUE);
-            StoredFields stored = s.storedFields();
-            Map<String, Integer> out = new HashMap<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                out.merge(stored.document(sd.doc, java.util.Set.of("subject")).get("subject"), 1, Integer::sum);
-            }
-            return out;
-        });
-    }
-
     private static int intField(org.apache.lucene.document.Document d, String name) {
         return d.getField(name).numericValue().intValue();
     }
@@ -616,10 +593,6 @@ public final class LuceneIndex implements AutoCloseable {
         if (writer == null) {
             throw new IllegalStateException("this index was opened read-only");
         }
-    }
-
-    public boolean isEmpty() {
-        return count(new MatchAllDocsQuery()) == 0;
     }
 
     @Override
