@@ -345,6 +345,11 @@ public final class Veritas implements AutoCloseable {
         return index.document(id);
     }
 
+    /** A document's metadata (source, author, extra fields), or null when there is none with that id. */
+    public LuceneIndex.DocumentInfo documentInfo(String id) {
+        return index.documentInfo(id);
+    }
+
     public Answer ask(String question) {
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("the question is empty; ask something such as \"What is xAI's latest valuation?\"");

@@ -76,11 +76,14 @@ public final class ApiServer implements AutoCloseable {
             });
             cfg.routes.post("/v1/documents:bulk", ctx -> Bulk.ingest(veritas, ctx));
             cfg.routes.get("/v1/documents/{id}", ctx -> {
-                var source = veritas.document(ctx.pathParam("id"));
-                if (source == null) {
+                var info = veritas.documentInfo(ctx.pathParam("id"));
+                if (info == null) {
                     problem(ctx, 404, "Not found", "no document with id '" + ctx.pathParam("id") + "'");
                 } else {
-                    ctx.json(source);
+                    ObjectNode o = Json.MAPPER.valueToTree(info.source());
+                    o.put("author", info.author());
+                    o.set("meta", Json.MAPPER.valueToTree(info.meta()));
+                    ctx.json(o);
                 }
             });
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));

@@ -249,9 +249,18 @@ public final class LuceneIndex implements AutoCloseable {
         return doc.meta().containsKey("line");
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper META = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static void addDocFields(org.apache.lucene.document.Document r, Document doc, long simHash) {
         r.add(new StoredField("hash", doc.contentHash()));
         r.add(new StoredField("author", nz(doc.author())));
+        if (!doc.meta().isEmpty()) {
+            try {
+                r.add(new StoredField("meta", META.writeValueAsString(doc.meta())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("metadata of " + doc.id() + " could not be written", e);
+            }
+        }
         r.add(new StoredField("simhash", simHash));
     }
 
@@ -375,6 +384,28 @@ public final class LuceneIndex implements AutoCloseable {
         return withSearcher(s -> {
             TopDocs top = s.search(q, 2);
             return top.scoreDocs.length == 0 ? null : source(s.storedFields().document(top.scoreDocs[0].doc));
+        });
+    }
+
+    /** A document's stored metadata: its source, author and the fields the source had beyond the known ones. */
+    public record DocumentInfo(Source source, String author, Map<String, String> meta) {
+    }
+
+    /** The metadata of a document, or null when no document has that id. */
+    public DocumentInfo documentInfo(String id) {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            org.apache.lucene.document.Document d = s.storedFields().document(top.scoreDocs[0].doc);
+            Map<String, String> meta = d.get("meta") == null ? Map.of()
+                    : META.readValue(d.get("meta"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            return new DocumentInfo(source(d), zn(d.get("author")), meta);
         });
     }
 

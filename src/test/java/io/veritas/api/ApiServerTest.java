@@ -99,6 +99,9 @@ class ApiServerTest {
         assertEquals(8e7, a.get("facts").get(0).get("value").asDouble());
         HttpResponse<String> doc = send(HttpRequest.newBuilder(uri("/v1/documents/h-1")));
         assertEquals("h-1", Json.MAPPER.readTree(doc.body()).get("docId").asText());
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/v1/documents/p-1006")));
+        assertEquals("1530", Json.MAPPER.readTree(post.body()).get("meta").get("likes").asText(), "unknown fields are kept: " + post.body());
+        assertEquals("@aifundingdesk", Json.MAPPER.readTree(post.body()).get("author").asText());
         HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/v1/documents"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-1\", \"published\": \"2026-04-01T08:00:00Z\", "
                         + "\"text\": \"Quill Robotics raised $80 million in its Series C on 2026-03-31.\"}")));
