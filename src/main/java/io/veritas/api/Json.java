@@ -45,6 +45,7 @@ public final class Json {
             o.put("start", h.start());
             o.put("end", h.end());
             o.put("text", h.text());
+            o.put("highlight", h.highlight());
         }
         return root;
     }

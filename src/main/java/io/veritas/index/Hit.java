@@ -1,5 +1,15 @@
 package io.veritas.index;
 
-/** A passage found by a search, with its text exactly as indexed and its offsets in the document's text. */
-public record Hit(Source source, int ordinal, int start, int end, String language, String text, float score) {
+/**
+ * A passage found by a search, with its text exactly as indexed, its offsets in the document's text, and the
+ * text with matched words marked {@code <b>…</b>} ({@code highlight}, the plain text when nothing is marked).
+ */
+public record Hit(Source source, int ordinal, int start, int end, String language, String text, float score, String highlight) {
+    public Hit(Source source, int ordinal, int start, int end, String language, String text, float score) {
+        this(source, ordinal, start, end, language, text, score, text);
+    }
+
+    Hit withScore(float newScore) {
+        return new Hit(source, ordinal, start, end, language, text, newScore, highlight);
+    }
 }

@@ -496,12 +496,17 @@ public final class LuceneIndex implements AutoCloseable {
         return withSearcher(s -> {
             TopDocs top = s.search(q, fetch);
             StoredFields stored = s.storedFields();
+            String[] marked = org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(s, analyzer)
+                    .withMaxLength(100_000).withHighlightPhrasesStrictly(false).build()
+                    .highlight("body", q, top, 1);
             List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
                 org.apache.lucene.document.Document d = stored.document(sd.doc);
+                String body = d.get("body");
                 hits.add(new Hit(source(d), d.getField("ordinal").numericValue().intValue(),
                         d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue(),
-                        d.get("plang"), d.get("body"), sd.score));
+                        d.get("plang"), body, sd.score, marked[i] == null ? body : marked[i]));
             }
             if (expansion.latest()) {
                 hits = byRecency(hits);
@@ -517,8 +522,7 @@ public final class LuceneIndex implements AutoCloseable {
         List<Hit> out = new ArrayList<>();
         for (Hit h : hits) {
             double ageYears = h.source().published() == null ? 2 : (newest - h.source().published().toEpochMilli()) / 3.15576e10;
-            out.add(new Hit(h.source(), h.ordinal(), h.start(), h.end(), h.language(), h.text(),
-                    (float) (h.score() * Math.pow(0.5, ageYears))));
+            out.add(h.withScore((float) (h.score() * Math.pow(0.5, ageYears))));
         }
         out.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.score()));
         return out;

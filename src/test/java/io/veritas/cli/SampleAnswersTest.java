@@ -84,6 +84,26 @@ class SampleAnswersTest {
     }
 
     @Test
+    void searchCrossesLanguagesFiltersAndHighlights() {
+        JsonNode hits = CliRun.of("search", "--data", data.toString(), "--json", "--limit", "5", "How much did DeepPupil AI raise?").json().get("hits");
+        assertTrue(hits.get(0).get("language").asText().startsWith("zh"), "Chinese evidence for an English question: " + hits);
+        assertTrue(hits.get(0).get("highlight").asText().contains("<b>"), hits.get(0).toString());
+        JsonNode hant = CliRun.of("search", "--data", data.toString(), "--json", "--lang", "zh-Hant", "深瞳智能").json().get("hits");
+        assertTrue(hant.size() > 0);
+        for (JsonNode h : hant) {
+            assertEquals("zh-Hant", h.get("language").asText());
+        }
+        JsonNode recent = CliRun.of("search", "--data", data.toString(), "--json", "--from", "2026-09-01", "深瞳智能 估值").json().get("hits");
+        assertTrue(recent.size() > 0);
+        for (JsonNode h : recent) {
+            assertTrue(h.get("published").asText().compareTo("2026-09-01") >= 0, h.toString());
+        }
+        CliRun bad = CliRun.of("search", "--data", data.toString(), "--from", "yesterday", "xAI");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--from 'yesterday' is not a date"), bad.err());
+    }
+
+    @Test
     void readableAnswerShowsFactsSourcesAndSuggestions() {
         CliRun run = CliRun.of("ask", "--data", data.toString(), "What is xAI's latest valuation?");
         assertEquals(0, run.exitCode(), run.err());
