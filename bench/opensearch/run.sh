@@ -16,6 +16,9 @@
 #   creating the index. Every bulk response's `errors` flag is checked and `_count` must equal the records.
 #   Then the node is stopped (so it takes no CPU from Veritas) and `./veritas bench --rounds ROUNDS CORPUS`
 #   runs in the same script run; the ratio veritas/opensearch documents/s is printed per index.
+#   The machine may be shared: before each timed window the script waits (at most QUIET_WAIT s) for it to
+#   go idle, reports the CPU other processes used during the window, and flags windows where they used
+#   more than 20% of a core as [noisy] in the summary.
 #
 # Node: org.opensearch.distribution.integ-test-zip:opensearch:OS_VERSION:zip from Maven Central (cached in
 #   ${VERITAS_CACHE:-~/.cache/veritas}/opensearch), unzipped into a temporary folder, run as the system user
@@ -58,10 +61,11 @@ FILES=("$CORPUS"/*/*.jsonl)
 shopt -u nullglob
 [ "${#FILES[@]}" -gt 0 ] || die "no $CORPUS/*/*.jsonl files"
 [ -x "$JDK/bin/java" ] || die "no JDK at $JDK (set OPENSEARCH_JAVA_HOME to a JDK 21 or newer)"
-for tool in python3 curl unzip mvn; do command -v "$tool" >/dev/null || die "$tool is needed"; done
+for tool in python3 curl unzip; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 
 # ------------------------------------------------------------------------------- fetch and unzip the node
 if [ ! -s "$ZIP" ]; then
+  command -v mvn >/dev/null || die "mvn is needed to fetch $ZIP"
   say "fetching OpenSearch $OS_VERSION (integ-test zip) from Maven Central into $CACHE"
   mkdir -p "$CACHE"
   (cd "$CACHE" && mvn -q -B dependency:copy \
@@ -118,13 +122,18 @@ node_cpu() { if [ -n "$NODE_PID" ]; then awk '{print $14+$15}' "/proc/$NODE_PID/
 # `times` must run in this shell, not in a $(...) subshell, to see this shell's children.
 children_cpu() { times >"$WORK/times"; awk -v t="$TICK" 'NR==2{for(i=1;i<=2;i++){split($i,a,/[ms]/); s+=a[1]*60+a[2]} printf "%d", s*t}' "$WORK/times"; }
 window_begin() { W_T0="$(now)"; W_M0="$(machine_busy)"; W_N0="$(node_cpu)"; children_cpu >"$WORK/c0"; }
-window_end() {   # sets W_REPORT: machine, own and other CPU as % of one core, averaged over the window
-  local t1 m1 n1
+window_end() {   # sets W_OTHER and W_REPORT: CPU as % of one core, averaged over the window
+  local t1 m1 n1 out
   t1="$(now)"; m1="$(machine_busy)"; n1="$(node_cpu)"; children_cpu >"$WORK/c1"
-  W_REPORT="$(awk -v t0="$W_T0" -v t1="$t1" -v m="$((m1 - W_M0))" -v hz="$TICK" -v n="$NCPU" \
-    -v o="$((n1 - W_N0 + $(cat "$WORK/c1") - $(cat "$WORK/c0")))" \
-    'BEGIN{d=(t1-t0)*hz; printf "CPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", n, 100*m/d, 100*o/d, (m>o ? 100*(m-o)/d : 0)}')"
+  out="$(awk -v d="$(awk -v a="$W_T0" -v b="$t1" -v hz="$TICK" 'BEGIN{print (b-a)*hz}')" -v n="$NCPU" \
+    -v m="$((m1 - W_M0))" -v o="$((n1 - W_N0 + $(cat "$WORK/c1") - $(cat "$WORK/c0")))" \
+    'BEGIN{x = m > o ? 100*(m-o)/d : 0
+           printf "%d\tCPU over the window (%% of one core, %d cores): machine %.0f%%, this benchmark %.0f%%, other processes %.0f%%", x, n, 100*m/d, 100*o/d, x}')"
+  W_OTHER="${out%%$'\t'*}"
+  W_REPORT="${out#*$'\t'}"
 }
+# noisy_note: a warning for the summary when other processes took over 20% of a core during the window.
+noisy_note() { if [ "$W_OTHER" -gt 20 ]; then echo "  [noisy: other processes used ${W_OTHER}% of a core meanwhile]"; fi; }
 # Waits (at most QUIET_WAIT s) until the machine is nearly idle before a timed window, so a concurrent
 # build or benchmark by someone else does not land in it; goes on with a warning if it stays busy.
 wait_quiet() {
@@ -227,8 +236,7 @@ JSON
   curl -s --max-time 60 "$BASE/_cluster/health/$1?wait_for_status=green&timeout=55s" >/dev/null
 }
 
-declare -A OS_RATE
-RESULTS=()
+declare -A OS_RATE NOISE RESULT ANALYZER_OF
 bench_index() {  # bench_index NAME ANALYZER
   local idx="$1" analyzer="$2" resp="$WORK/resp/$1" start end secs count bad
   create_index "$idx" "$analyzer"
@@ -247,6 +255,7 @@ bench_index() {  # bench_index NAME ANALYZER
   end="$(now)"
   window_end
   say "$idx: $W_REPORT"
+  NOISE[$idx]="$(noisy_note)"
 
   bad="$(grep -L '"errors":false' "$resp"/*.json || true)"
   if [ -n "$bad" ]; then
@@ -258,9 +267,9 @@ bench_index() {  # bench_index NAME ANALYZER
 
   secs="$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b-a}')"
   OS_RATE[$idx]="$(awk -v n="$RECORDS" -v s="$secs" 'BEGIN{printf "%.0f", n/s}')"
-  RESULTS+=("$(awk -v i="$idx" -v a="$analyzer" -v n="$RECORDS" -v b="$INPUT_BYTES" -v s="$secs" \
-    'BEGIN{printf "opensearch %s (%s): %d documents, %.1f MB in %.2f s = %.0f documents/s, %.2f MB/s", i, a, n, b/1e6, s, n/s, b/1e6/s}')")
-  echo "${RESULTS[-1]}"
+  RESULT[$idx]="$(awk -v i="$idx" -v a="$analyzer" -v n="$RECORDS" -v b="$INPUT_BYTES" -v s="$secs" \
+    'BEGIN{printf "opensearch %s (%s): %d documents, %.1f MB in %.2f s = %.0f documents/s, %.2f MB/s", i, a, n, b/1e6, s, n/s, b/1e6/s}')"
+  echo "${RESULT[$idx]}"
   ANALYZER_OF[$idx]="$analyzer"
 
   ignored="$(curl -s "$BASE/$idx/_count" -H 'Content-Type: application/json' \
@@ -270,7 +279,6 @@ bench_index() {  # bench_index NAME ANALYZER
 }
 
 # Analyzer choice was made on the first node; each index then gets a fresh node and an empty data folder.
-declare -A ANALYZER_OF
 bench_index posts "$MAIN_ANALYZER"
 stop_node
 start_node
@@ -296,6 +304,7 @@ for attempt in 1 2 3; do
     if vout="$(cd "$REPO" && ./veritas bench --rounds "$ROUNDS" "$CORPUS")"; then
       window_end
       say "veritas (whole command: JVM start, ingest, asks): $W_REPORT"
+      V_NOISE="$(noisy_note)"
       break
     fi
   fi
@@ -309,7 +318,8 @@ v_rate="$(printf '%s\n' "$vout" | awk '/^ingest:/ { for (i = 1; i <= NF; i++) if
 [ -n "$v_rate" ] || die "no 'ingest: ... documents/s' line in the veritas output"
 
 echo "summary:"
-printf '  %s\n' "${RESULTS[@]}"
+for idx in posts posts_std; do echo "  ${RESULT[$idx]}${NOISE[$idx]}"; done
+echo "  veritas $(printf '%s\n' "$vout" | grep -E '^ingest:')${V_NOISE}"
 for idx in posts posts_std; do
   awk -v i="$idx" -v a="${ANALYZER_OF[$idx]}" -v v="$v_rate" -v o="${OS_RATE[$idx]}" \
     'BEGIN{printf "  ratio veritas/opensearch %s (%s): %.0f / %.0f documents/s = %.2fx\n", i, a, v, o, v/o}'
