@@ -111,9 +111,7 @@ final class FollowUps {
                     || !Objects.equals(back.qualifier(), t.qualifier())) {
                 continue;
             }
-            boolean answerable = index.claims(aliases.equivalents(back.subject()), back.attribute()).stream()
-                    .anyMatch(h -> back.qualifier() == null || back.qualifier().equals(h.claim().qualifier()));
-            if (answerable) {
+            if (index.hasClaims(aliases.equivalents(back.subject()), back.attribute(), back.qualifier())) {
                 out.add(question);
             }
         }

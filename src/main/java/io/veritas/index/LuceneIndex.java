@@ -57,7 +57,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
  */
 public final class LuceneIndex implements AutoCloseable {
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
@@ -285,7 +285,7 @@ public final class LuceneIndex implements AutoCloseable {
         r.add(new StringField("subject", c.subject(), Field.Store.YES));
         r.add(new StoredField("subjectAs", c.subjectAs()));
         r.add(new StringField("attribute", c.attribute(), Field.Store.YES));
-        r.add(new StoredField("qualifier", nz(c.qualifier())));
+        r.add(new StringField("qualifier", nz(c.qualifier()), Field.Store.YES));
         r.add(new StoredField("value", c.value()));
         r.add(new StoredField("currency", c.currency()));
         r.add(new StoredField("period", nz(c.period())));
@@ -580,6 +580,19 @@ public final class LuceneIndex implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** Whether any claim is about one of these names and this attribute (and round, when not null). */
+    public boolean hasClaims(Collection<String> subjects, String attribute, String qualifier) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "claim")), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery("subject", subjects.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term("attribute", attribute)), BooleanClause.Occur.FILTER);
+        if (qualifier != null) {
+            b.add(new TermQuery(new Term("qualifier", qualifier)), BooleanClause.Occur.FILTER);
+        }
+        Query q = b.build();
+        return withSearcher(s -> s.count(q) > 0);
     }
 
     /** Every alias pair learned from ingested text. */
