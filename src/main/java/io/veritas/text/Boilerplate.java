@@ -72,6 +72,50 @@ public final class Boilerplate {
         return String.join("\n", kept);
     }
 
+    /** What a CSS selector (or @media prelude) can be made of. */
+    private static final Pattern SELECTOR = Pattern.compile("[\\s\\w.#:,>*+~\\[\\]=\"'()@%-]*");
+    private static final Pattern CODE = Pattern.compile(
+            "function\\s*\\(|=>|\\b(?:var|let|const)\\s+[\\w$]+\\s*=|\\bwindow\\.|\\bdocument\\.|\\}\\)\\(|\\breturn\\b.*;|"
+                    + "\\bif\\s*\\(.*\\)\\s*\\{|^\\s*[})\\]]+;?\\s*$|\\w+\\(.*\\);\\s*$");
+
+    /**
+     * Removes lines of JavaScript dumped into text (a page's scripts saved with its words): lines without Chinese
+     * that look like code (function, var/let/const, window., return ...;) and are dense in code punctuation.
+     */
+    public static String removeScript(String text) {
+        if (text.indexOf(';') < 0 && text.indexOf('{') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean changed = false;
+        for (String line : text.split("\n", -1)) {
+            if (looksLikeCode(line)) {
+                changed = true;
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return changed ? out.substring(0, Math.max(0, out.length() - 1)) : text;
+    }
+
+    private static boolean looksLikeCode(String line) {
+        String t = line.strip();
+        if (t.length() < 2) {
+            return false;
+        }
+        int punct = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Script.isHan(c)) {
+                return false;
+            }
+            if ("{}();=<>[]$".indexOf(c) >= 0) {
+                punct++;
+            }
+        }
+        return punct * 12 >= t.length() && CODE.matcher(t).find();
+    }
+
     /**
      * Removes CSS rule sets dumped into text (as when a page's styles end up in its extracted text): balanced
      * {@code selector{prop: value;...}} regions, nested {@code @media} blocks included, with their selectors.
@@ -153,8 +197,8 @@ public final class Boilerplate {
             j--;
         }
         String selector = text.substring(j, open);
-        if (selector.contains(". ") && !selector.contains("> ")) {
-            return -1; // an English sentence ends here: not a selector
+        if (!SELECTOR.matcher(selector).matches() || selector.matches("(?s).*[.!?][\\s\\n]+[A-Z].*")) {
+            return -1; // prose (a sentence ends here), not a CSS selector
         }
         return j;
     }

@@ -13,6 +13,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -104,7 +105,19 @@ final class HtmlCleaner {
         if (removed) {
             text = String.join("\n", lines).replaceAll("\n{2,}", "\n").strip();
         }
-        return new Cleaned(text, title == null ? null : title.strip(), when, author, url, summary);
+        List<String> tags = new java.util.ArrayList<>();
+        for (Element tag : page.select("meta[property=article:tag]")) {
+            tags.add(tag.attr("content").strip());
+        }
+        String keywords = attr(page, "meta[name=keywords]", "content");
+        if (tags.isEmpty() && keywords != null) {
+            for (String k : keywords.split("[,，]")) {
+                if (!k.isBlank()) {
+                    tags.add(k.strip());
+                }
+            }
+        }
+        return new Cleaned(text, title == null ? null : title.strip(), when, author, url, summary, tags);
     }
 
     private static Element largest(Elements elements) {

@@ -74,7 +74,7 @@ final class MarkdownCleaner {
             url = renderer.sourceLink;
         }
         String summary = HtmlCleaner.firstNonBlank(string(front, "summary"), string(front, "description"));
-        return new Cleaned(text, title, when, string(front, "author"), url, summary);
+        return new Cleaned(text, title, when, string(front, "author"), url, summary, tags(front.get("tags")));
     }
 
     private static Map<String, Object> yaml(String header) {
@@ -104,6 +104,19 @@ final class MarkdownCleaner {
             }
         }
         return out;
+    }
+
+    /** Tags as a YAML list, a TOML array written as text ("[a, b]") or a comma-separated string. */
+    private static List<String> tags(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        }
+        if (value == null) {
+            return List.of();
+        }
+        String s = String.valueOf(value).replaceAll("^\\[|]$", "");
+        return java.util.Arrays.stream(s.split(",")).map(t -> t.strip().replaceAll("^[\"']|[\"']$", ""))
+                .filter(t -> !t.isEmpty()).toList();
     }
 
     private static String string(Map<String, Object> front, String key) {

@@ -40,9 +40,9 @@ public final class Texts {
         String input = Normalizer.nfkc(raw.text().replace("\r\n", "\n"));
         Cleaned cleaned = switch (raw.format()) {
             case HTML -> HtmlCleaner.clean(input, raw.url());
-            case MARKDOWN -> MarkdownCleaner.clean(Boilerplate.removeCss(input));
+            case MARKDOWN -> MarkdownCleaner.clean(Boilerplate.removeCss(Boilerplate.removeScript(input)));
             case POST -> new Cleaned(Boilerplate.removeCss(input).strip(), null, null, null, null, null);
-            default -> PlainTextCleaner.clean(Boilerplate.removeCss(input));
+            default -> PlainTextCleaner.clean(Boilerplate.removeCss(Boilerplate.removeScript(input)));
         };
         String text = raw.format() == io.veritas.ingest.Format.POST ? cleaned.text()
                 : Boilerplate.removeCss(Boilerplate.removeLines(cleaned.text())).strip();
@@ -75,6 +75,9 @@ public final class Texts {
         meta.remove(RawItem.WARNING);
         if (summary != null) {
             meta.put("summary", summary);
+        }
+        if (!cleaned.tags().isEmpty()) {
+            meta.put("tags", String.join(", ", cleaned.tags()));
         }
         return new Result(new Document(id, raw.path(), url, title, published, author, language, text, sentences,
                 passages, hash, meta), null, warnings);

@@ -127,4 +127,22 @@ class CleaningTest {
         assertFalse(d.text().contains("2026年3月10日"), d.text());
         assertFalse(d.text().contains("Home"), d.text());
     }
+
+    @org.junit.jupiter.api.Test
+    void scriptsDumpedIntoTextAreRemovedAndTagsKept() {
+        String text = "Kite Labs raised $8 million in a seed round on Monday.\n"
+                + "The company plans to hire 20 engineers (mostly in Berlin).\n"
+                + "var _hmt = _hmt || [];\n"
+                + "(function() { var hm = document.createElement(\"script\"); hm.src = \"https://stats.example/hm.js\";\n"
+                + "  var s = document.getElementsByTagName(\"script\")[0]; s.parentNode.insertBefore(hm, s); })();\n"
+                + "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}\n";
+        Document d = Texts.clean(new RawItem("t.txt", "t.txt", io.veritas.ingest.Format.TEXT, text, null, null, null,
+                null, null, null, Map.of()), Instant.parse("2026-11-23T00:00:00Z")).document();
+        assertEquals("Kite Labs raised $8 million in a seed round on Monday.\nThe company plans to hire 20 engineers (mostly in Berlin).",
+                d.text());
+        String md = "---\ntitle: Kite\ntags:\n  - funding\n  - 機器人\n---\n\nKite Labs raised $8 million.\n";
+        Document m = Texts.clean(new RawItem("k.md", "k.md", io.veritas.ingest.Format.MARKDOWN, md, null, null, null,
+                null, null, null, Map.of()), Instant.parse("2026-11-23T00:00:00Z")).document();
+        assertEquals("funding, 機器人", m.meta().get("tags"));
+    }
 }
