@@ -483,6 +483,7 @@ public final class LuceneIndex implements AutoCloseable {
         if (scoring == 0) {
             return List.of();
         }
+        b.setMinimumNumberShouldMatch(1); // with a FILTER clause present, SHOULD clauses would otherwise be optional
         if (request.from() != null || request.to() != null) {
             long from = request.from() == null ? Long.MIN_VALUE + 1 : request.from().toEpochMilli();
             long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;

@@ -98,6 +98,8 @@ class SampleAnswersTest {
         for (JsonNode h : recent) {
             assertTrue(h.get("published").asText().compareTo("2026-09-01") >= 0, h.toString());
         }
+        JsonNode nothing = CliRun.of("search", "--data", data.toString(), "--json", "zqxwvnomatch").json().get("hits");
+        assertEquals(0, nothing.size(), "a word no passage holds finds nothing: " + nothing);
         CliRun bad = CliRun.of("search", "--data", data.toString(), "--from", "yesterday", "xAI");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--from 'yesterday' is not a date"), bad.err());
