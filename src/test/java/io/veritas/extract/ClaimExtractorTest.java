@@ -68,9 +68,9 @@ class ClaimExtractorTest {
 
     @Test
     void aSentenceWithoutANameTakesThePreviousOne() {
-        List<Claim> cs = claims("伊隆·马斯克的人工智能初创公司xAI获得了新支持。该公司即将完成一轮60亿美元的融资，预计投后估值约为180亿美元。",
+        List<Claim> cs = claims("机器人新创Nimbus Labs本周获得多家基金加持。这家初创公司即将敲定一轮5亿美元的融资，投后估值预计约30亿美元。",
                 "2024-05-23T00:00:00Z");
-        assertEquals("xAI", only(cs, "funding").subjectAs());
+        assertEquals("Nimbus Labs", only(cs, "funding").subjectAs());
         assertEquals("planned", only(cs, "funding").modality());
         assertEquals("approx", only(cs, "valuation").bound());
     }
