@@ -9,10 +9,12 @@ import io.veritas.extract.Lexicon;
 import io.veritas.index.Hit;
 import io.veritas.index.LuceneIndex;
 import io.veritas.index.Outcome;
+import io.veritas.index.Source;
 import io.veritas.index.QueryExpander;
 import io.veritas.index.SearchRequest;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.FileSource;
+import io.veritas.ingest.Format;
 import io.veritas.ingest.Journal;
 import io.veritas.ingest.RawItem;
 import io.veritas.text.Texts;
@@ -24,6 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +130,7 @@ public final class Veritas implements AutoCloseable {
             Ingested done = ingest(item, failures, new ArrayList<>(), new int[5]);
             out.add(done == null
                     ? new Accepted(item.locator(), item.id(), "rejected", failures.get(0).reason())
-                    : new Accepted(item.locator(), done.id(), done.outcome().name().toLowerCase(java.util.Locale.ROOT), null));
+                    : new Accepted(item.locator(), done.id(), done.outcome().name().toLowerCase(Locale.ROOT), null));
         }
         appliedSeq = last;
         dirty = true;
@@ -177,9 +184,9 @@ public final class Veritas implements AutoCloseable {
      */
     public synchronized IngestReport ingest(List<Path> paths, Consumer<Progress> progress) {
         Instant started = Instant.now();
-        List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Failure> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(5);
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        List<Failure> warnings = Collections.synchronizedList(new ArrayList<>());
+        AtomicIntegerArray counts = new AtomicIntegerArray(5);
         List<Path> files = FileSource.expand(paths, failures::add);
         long bytesTotal = 0;
         for (Path f : files) {
@@ -190,10 +197,10 @@ public final class Veritas implements AutoCloseable {
             }
         }
         int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        List<java.util.concurrent.BlockingQueue<RawItem>> queues = new ArrayList<>();
+        List<BlockingQueue<RawItem>> queues = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            java.util.concurrent.BlockingQueue<RawItem> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+            BlockingQueue<RawItem> queue = new ArrayBlockingQueue<>(512);
             queues.add(queue);
             Thread t = new Thread(() -> work(queue, failures, warnings, counts), "veritas-ingest-" + w);
             threads.add(t);
@@ -228,7 +235,7 @@ public final class Veritas implements AutoCloseable {
                 report.run();
             }
         } finally {
-            for (java.util.concurrent.BlockingQueue<RawItem> q : queues) {
+            for (BlockingQueue<RawItem> q : queues) {
                 putUninterruptibly(q, END);
             }
             for (Thread t : threads) {
@@ -252,10 +259,10 @@ public final class Veritas implements AutoCloseable {
     }
 
     /** Marks the end of a worker's queue. */
-    private static final RawItem END = RawItem.ofFile("end of input", io.veritas.ingest.Format.TEXT, "");
+    private static final RawItem END = RawItem.ofFile("end of input", Format.TEXT, "");
 
-    private void work(java.util.concurrent.BlockingQueue<RawItem> queue, List<Failure> failures, List<Failure> warnings,
-                      java.util.concurrent.atomic.AtomicIntegerArray counts) {
+    private void work(BlockingQueue<RawItem> queue, List<Failure> failures, List<Failure> warnings,
+                      AtomicIntegerArray counts) {
         int[] local = new int[5];
         while (true) {
             RawItem item;
@@ -275,12 +282,12 @@ public final class Veritas implements AutoCloseable {
         }
     }
 
-    private static void put(List<java.util.concurrent.BlockingQueue<RawItem>> queues, RawItem item) {
+    private static void put(List<BlockingQueue<RawItem>> queues, RawItem item) {
         String key = item.id() != null ? item.id() : item.locator(); // a file's locator is its path
         putUninterruptibly(queues.get(Math.floorMod(key.hashCode(), queues.size())), item);
     }
 
-    private static void putUninterruptibly(java.util.concurrent.BlockingQueue<RawItem> queue, RawItem item) {
+    private static void putUninterruptibly(BlockingQueue<RawItem> queue, RawItem item) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -333,7 +340,7 @@ public final class Veritas implements AutoCloseable {
         if (a.status().equals("rejected")) {
             throw new IllegalArgumentException(a.locator() + ": " + a.reason());
         }
-        return Outcome.valueOf(a.status().toUpperCase(java.util.Locale.ROOT));
+        return Outcome.valueOf(a.status().toUpperCase(Locale.ROOT));
     }
 
     public void commit() {
@@ -341,7 +348,7 @@ public final class Veritas implements AutoCloseable {
     }
 
     /** The stored metadata of a document, or null when there is none with that id. */
-    public io.veritas.index.Source document(String id) {
+    public Source document(String id) {
         return index.document(id);
     }
 
