@@ -57,6 +57,11 @@ public final class Veritas implements AutoCloseable {
     /** Every journal record up to this one is in the index (not necessarily committed). */
     private volatile long appliedSeq;
     private volatile boolean dirty;
+    private volatile boolean refreshNeeded;
+    /** Batches smaller than this are made searchable before they are acknowledged. */
+    private static final int SMALL_BATCH = 64;
+    /** Larger batches become searchable within this many milliseconds (one reopen per interval, not per batch). */
+    static final long REFRESH_MS = 250;
     private ScheduledExecutorService committer;
 
     private Veritas(LuceneIndex index, Journal journal) {
@@ -124,19 +129,68 @@ public final class Veritas implements AutoCloseable {
             last = journal.append(item);
         }
         journal.sync();
-        List<Accepted> out = new ArrayList<>(items.size());
-        for (RawItem item : items) {
-            List<Failure> failures = new ArrayList<>();
-            Ingested done = ingest(item, failures, new ArrayList<>(), new int[5]);
-            out.add(done == null
-                    ? new Accepted(item.locator(), item.id(), "rejected", failures.get(0).reason())
-                    : new Accepted(item.locator(), done.id(), done.outcome().name().toLowerCase(Locale.ROOT), null));
+        Accepted[] out = new Accepted[items.size()];
+        // Index on one thread per core; items with the same id (or file) stay on one thread, in order.
+        int parts = items.size() < 64 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
+        List<List<Integer>> partitions = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            partitions.add(new ArrayList<>());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            partitions.get(Math.floorMod(partitionKey(items.get(i)).hashCode(), parts)).add(i);
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (List<Integer> partition : partitions.subList(1, parts)) {
+            running.add(acceptPool().submit(() -> acceptAll(items, partition, out)));
+        }
+        acceptAll(items, partitions.get(0), out);
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("indexing a batch failed: " + e.getCause(), e.getCause());
+            }
         }
         appliedSeq = last;
         dirty = true;
-        index.refresh();
+        if (items.size() < SMALL_BATCH) {
+            index.refresh(); // a single post is searchable before its acknowledgement returns
+        } else {
+            refreshNeeded = true; // a bulk stream is made searchable by the background refresh, at most REFRESH_MS later
+        }
         startCommitter();
-        return out;
+        return List.of(out);
+    }
+
+    private void acceptAll(List<RawItem> items, List<Integer> positions, Accepted[] out) {
+        for (int i : positions) {
+            RawItem item = items.get(i);
+            List<Failure> failures = new ArrayList<>();
+            Ingested done = ingest(item, failures, new ArrayList<>(), new int[5]);
+            out[i] = done == null
+                    ? new Accepted(item.locator(), item.id(), "rejected", failures.get(0).reason())
+                    : new Accepted(item.locator(), done.id(), done.outcome().name().toLowerCase(Locale.ROOT), null);
+        }
+    }
+
+    private java.util.concurrent.ExecutorService acceptPool;
+
+    private synchronized java.util.concurrent.ExecutorService acceptPool() {
+        if (acceptPool == null) {
+            acceptPool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+                Thread t = new Thread(r, "veritas-accept");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return acceptPool;
+    }
+
+    /** Items with the same key are indexed on one thread, in order: the id, else where it came from. */
+    private static String partitionKey(RawItem item) {
+        return item.id() != null ? item.id() : item.locator();
     }
 
     private void requireJournal() {
@@ -156,6 +210,12 @@ public final class Veritas implements AutoCloseable {
             return t;
         });
         committer.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
+        committer.scheduleWithFixedDelay(() -> {
+            if (refreshNeeded) {
+                refreshNeeded = false;
+                index.refresh();
+            }
+        }, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
     private void commitIfDirty() {
@@ -283,8 +343,7 @@ public final class Veritas implements AutoCloseable {
     }
 
     private static void put(List<BlockingQueue<RawItem>> queues, RawItem item) {
-        String key = item.id() != null ? item.id() : item.locator(); // a file's locator is its path
-        putUninterruptibly(queues.get(Math.floorMod(key.hashCode(), queues.size())), item);
+        putUninterruptibly(queues.get(Math.floorMod(partitionKey(item).hashCode(), queues.size())), item);
     }
 
     private static void putUninterruptibly(BlockingQueue<RawItem> queue, RawItem item) {
@@ -389,6 +448,9 @@ public final class Veritas implements AutoCloseable {
     public synchronized void close() {
         if (committer != null) {
             committer.shutdownNow();
+        }
+        if (acceptPool != null) {
+            acceptPool.shutdown();
         }
         if (journal != null) {
             index.commit(appliedSeq);

@@ -109,7 +109,7 @@ class KafkaSourceTest {
                     return false;
                 }
             }, "the replaying group reaches the end");
-            assertEquals(1100, veritas.documentCount());
+            await(() -> veritas.documentCount() == 1100, "the 100 new posts are searchable (within the refresh interval)");
             assertEquals(1, veritas.index().documentRecords("kafka-7"));
         }
     }
