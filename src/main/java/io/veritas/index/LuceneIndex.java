@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -310,15 +309,14 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     private static void addSource(org.apache.lucene.document.Document r, Document doc, String cluster) {
-        r.add(new StringField("cluster", cluster, Field.Store.YES));
+        r.add(new StoredField("cluster", cluster)); // read back, never searched
         r.add(new StoredField("path", nz(doc.path())));
         r.add(new StoredField("url", nz(doc.url())));
         r.add(new StoredField("title", nz(doc.title())));
-        r.add(new StringField("language", doc.language(), Field.Store.YES));
+        r.add(new StoredField("language", doc.language())); // passages filter on their own "plang"
         long published = doc.published() == null ? Long.MIN_VALUE : doc.published().toEpochMilli();
         r.add(new LongPoint("published", published));
         r.add(new StoredField("published", published));
-        r.add(new NumericDocValuesField("published", published));
     }
 
     private static String nz(String s) {
