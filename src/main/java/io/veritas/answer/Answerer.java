@@ -92,7 +92,8 @@ public final class Answerer {
             vars.put("value", noted(head, lang));
             vars.put("date", Formats.date(head.asOf(), lang));
             vars.put("sources", Formats.sources(head.sourceCount(), lang));
-            String template = kind == Lexicon.Kind.EVENT ? "event" : "level";
+            boolean counted = head.currency().equals(head.attribute()); // a head count: "xAI has 600 million users"
+            String template = kind == Lexicon.Kind.EVENT ? "event" : counted ? "count" : "level";
             text.append(fill(Phrases.get(head.asOf() == null ? template + ".undated" : template, lang), vars));
             shown.add(head);
         }

@@ -19,7 +19,16 @@ final class Formats {
     private Formats() {
     }
 
+    /** Nouns of counted units: English, then Chinese (with its measure word). */
+    private static final Map<String, String[]> COUNTED = Map.of(
+            "employees", new String[]{"employees", "名员工"},
+            "users", new String[]{"users", "用户"});
+
     static String money(double value, String currency, String bound, String period, String language) {
+        String[] noun = COUNTED.get(currency);
+        if (noun != null) {
+            return count(value, bound, noun, language);
+        }
         if (Script.EN.equals(language)) {
             String amount;
             if (value >= 1e12) {
@@ -61,6 +70,30 @@ final class Formats {
         };
         String per = period == null ? "" : ("month".equals(period) ? "每月" : "每年");
         return per + b + amount + ZH_SUFFIX.getOrDefault(currency, currency);
+    }
+
+    private static String count(double value, String bound, String[] noun, String language) {
+        if (Script.EN.equals(language)) {
+            String amount = value >= 1e9 ? number(value / 1e9) + " billion" : value >= 1e6 ? number(value / 1e6) + " million"
+                    : String.format(Locale.ROOT, "%,.0f", value);
+            String b = switch (bound) {
+                case "approx" -> "about ";
+                case "upTo" -> "up to ";
+                case "atLeast" -> "more than ";
+                case "below" -> "fewer than ";
+                default -> "";
+            };
+            return b + amount + " " + noun[0];
+        }
+        String amount = value >= 1e8 ? number(value / 1e8) + "亿" : value >= 1e4 ? number(value / 1e4) + "万" : number(value);
+        String b = switch (bound) {
+            case "approx" -> "约";
+            case "upTo" -> "至多";
+            case "atLeast" -> "超过";
+            case "below" -> "不到";
+            default -> "";
+        };
+        return b + amount + noun[1];
     }
 
     static String number(double v) {

@@ -32,6 +32,8 @@ public final class ClaimExtractor {
     private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month|per month|monthly|each month|every month|/month|/mo\\b");
     private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year|per year|annually|each year|/year|/yr\\b");
     private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|對|对|给|由|把|被|跟|with|from|to|in|into|by|for|at)\\s*$");
+    /** Attributes whose values are counts of people, not money; their unit is the attribute itself. */
+    private static final java.util.Set<String> COUNTED = java.util.Set.of("users", "employees");
     private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
     private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
 
@@ -60,7 +62,9 @@ public final class ClaimExtractor {
             aliases.learn(p.a(), p.b(), p.type());
         }
         String folded = Script.fold(text);
-        List<Quantity> amounts = Quantities.find(folded);
+        List<Quantity> amounts = new ArrayList<>(Quantities.find(folded));
+        amounts.addAll(Quantities.findCounts(folded, amounts));
+        amounts.sort(java.util.Comparator.comparingInt(Quantity::start));
         if (amounts.isEmpty()) {
             return new Extraction(List.of(), learned);
         }
@@ -113,6 +117,10 @@ public final class ClaimExtractor {
                         continue;
                     }
                     previousAttribute = attribute;
+                    boolean counts = COUNTED.contains(attribute);
+                    if (counts != q.currency().equals(Quantities.COUNT)) {
+                        continue; // money is not a head count, a head count is not money
+                    }
                     Mention subject = subject(folded, mentions, sentence, q);
                     if (focus != null && refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start())) {
                         subject = focus; // "港峰資本領投，公司估值達 12 億美元": "公司" is the article's company
@@ -140,7 +148,8 @@ public final class ClaimExtractor {
                         period = period(folded, context);
                     }
                     String qualifier = lexicon.kind(attribute) == Lexicon.Kind.EVENT ? round(folded, sentence, q) : null;
-                    claims.add(new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute, qualifier, q.value(), q.currency(), period,
+                    claims.add(new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute,
+                            qualifier, q.value(), counts ? attribute : q.currency(), counts ? null : period,
                             q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end())));
                 }
             }
@@ -217,8 +226,9 @@ public final class ClaimExtractor {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (CueMatcher.Found f : cues) {
-            if (f.start() < from || f.end() > to || (f.start() < q.end() && f.end() > q.start())) {
-                continue;
+            boolean inside = f.start() < q.end() && f.end() > q.start();
+            if (f.start() < from || f.end() > to || (inside && !q.currency().equals(Quantities.COUNT))) {
+                continue; // a count's own noun ("420 employees") names its attribute; money's digits never do
             }
             int distance = f.end() <= q.start() ? q.start() - f.end() : f.start() - q.end();
             if (distance < bestDistance) {

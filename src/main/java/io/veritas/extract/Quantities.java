@@ -45,7 +45,40 @@ public final class Quantities {
             Map.entry("dollars", "USD"), Map.entry("euros", "EUR"), Map.entry("yuan", "CNY"), Map.entry("renminbi", "CNY"),
             Map.entry("pounds", "GBP"));
 
+    /** The unit of a count of people (employees, users) until the extractor knows which attribute it counts. */
+    public static final String COUNT = "COUNT";
+    /** "420 employees", "6亿月活跃用户", "3,000名员工", "100 million users". */
+    private static final Pattern COUNT_NOUN = Pattern.compile(NUM + "\\s*(万|亿|千|million|billion|thousand|k)?\\s*(?:多|余)?\\s*(?:名|位|个)?\\s*"
+            + "(?:员工|雇员|职员|月活跃用户|月活|活跃用户|用户|使用者|employees|staff|workers|people|monthly active users|active users|users|subscribers)");
+    /** A Chinese count with a magnitude and nothing after it: "月活跃用户已达 6 亿". */
+    private static final Pattern BARE_ZH = Pattern.compile(NUM + "\\s*(万|亿)(?![\\p{IsHan}\\w$])");
+
     private Quantities() {
+    }
+
+    /** Counts (of people: employees, users) in folded text; their currency is {@link #COUNT}. */
+    public static List<Quantity> findCounts(String folded, List<Quantity> money) {
+        List<Quantity> out = new ArrayList<>();
+        for (Pattern p : List.of(COUNT_NOUN, BARE_ZH)) {
+            Matcher m = p.matcher(folded);
+            while (m.find()) {
+                Double n = number(m.group(1));
+                String mag = m.group(2);
+                if (n == null) {
+                    continue;
+                }
+                double value = n * (mag == null ? 1 : mag.matches("[万亿千]") ? zhMagnitude(mag) : enMagnitude(mag));
+                boolean overlaps = false;
+                for (Quantity q : money) {
+                    overlaps |= m.start() < q.end() && m.end() > q.start();
+                }
+                if (!overlaps && value >= 1) {
+                    add(out, folded, m.start(), m.end(), value, COUNT);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Quantity::start));
+        return out;
     }
 
     public static List<Quantity> find(String folded) {

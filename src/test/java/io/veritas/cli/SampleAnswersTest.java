@@ -61,6 +61,15 @@ class SampleAnswersTest {
     }
 
     @Test
+    void headCountsAreFiguresToo() {
+        JsonNode a = ask("How many employees does DeepPupil AI have?");
+        assertTrue(a.get("answered").asBoolean(), a.toString());
+        assertEquals(420.0, a.get("facts").get(0).get("value").asDouble());
+        assertEquals("employees", a.get("facts").get(0).get("unit").asText());
+        assertTrue(a.get("answer").asText().contains("about 420 employees"), a.get("answer").asText());
+    }
+
+    @Test
     void englishQuestionFindsFiguresWrittenInChinese() {
         JsonNode a = ask("How much did xAI raise in its Series E?");
         assertTrue(a.get("answered").asBoolean());

@@ -103,6 +103,15 @@ class SeedAnswersTest {
     }
 
     @Test
+    void monthlyActiveUsersAreCountedNotPriced() {
+        JsonNode a = ask("xAI 的月活躍用戶有多少？");
+        assertTrue(a.get("answered").asBoolean(), a.toString());
+        assertEquals(6e8, a.get("facts").get(0).get("value").asDouble());
+        assertEquals("users", a.get("facts").get(0).get("unit").asText());
+        assertTrue(a.get("answer").asText().startsWith("xAI有6億用戶"), a.get("answer").asText());
+    }
+
+    @Test
     void aRoundTheCorpusDoesNotMentionIsNotAnswered() {
         JsonNode a = ask("How much did xAI raise in its Series H?");
         assertFalse(a.get("answered").asBoolean());
