@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                     f -> {
                         err.println("feed: " + f);
                         err.flush();
-                    });
+                    }, data.data.resolve("feeds-state.json"));
             source.start(allFeeds);
             spec.commandLine().getOut().println("Polling " + allFeeds.size() + " feed(s) every " + feedInterval + " s.");
         }

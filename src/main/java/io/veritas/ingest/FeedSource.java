@@ -65,11 +65,66 @@ public final class FeedSource implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     public FeedSource(Options options, Consumer<List<RawItem>> items, Consumer<Failure> failures) {
+        this(options, items, failures, null);
+    }
+
+    /**
+     * With a {@code state} file (in the data folder), each feed's validators and the entries already handed over
+     * are kept across restarts, so a restarted server neither downloads unchanged feeds nor fetches known pages.
+     */
+    public FeedSource(Options options, Consumer<List<RawItem>> items, Consumer<Failure> failures, java.nio.file.Path state) {
         this.options = options;
         this.items = items;
         this.failures = failures;
+        this.state = state;
         this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        load();
+    }
+
+    private final java.nio.file.Path state;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private void load() {
+        if (state == null || !java.nio.file.Files.exists(state)) {
+            return;
+        }
+        try {
+            var root = JSON.readTree(state.toFile());
+            root.path("validators").properties().forEach(e -> validators.put(URI.create(e.getKey()),
+                    new String[]{text(e.getValue().get(0)), text(e.getValue().get(1))}));
+            root.path("seen").forEach(n -> seen.add(n.asText()));
+        } catch (IOException | RuntimeException e) {
+            failures.accept(new Failure(state.toString(), "the feed state could not be read (" + e.getMessage()
+                    + "); feeds are read afresh and their entries deduplicated by id"));
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** Writes the state atomically (a temporary file moved over the old one). */
+    private synchronized void save() {
+        if (state == null) {
+            return;
+        }
+        try {
+            var root = JSON.createObjectNode();
+            var v = root.putObject("validators");
+            validators.forEach((feed, pair) -> v.putArray(feed.toString()).add(pair[0]).add(pair[1]));
+            var s = root.putArray("seen");
+            synchronized (seen) {
+                seen.forEach(s::add);
+            }
+            java.nio.file.Path tmp = state.resolveSibling(state.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), root);
+            java.nio.file.Files.move(tmp, state, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            failures.accept(new Failure(state.toString(), "the feed state could not be saved (" + e.getMessage()
+                    + "); after a restart known pages may be fetched again"));
+        }
     }
 
     /** Polls every feed now and then every {@code interval}, on a background thread. */
@@ -125,8 +180,9 @@ public final class FeedSource implements AutoCloseable {
                 }
             }
             if (!batch.isEmpty()) {
-                items.accept(batch);
+                items.accept(batch); // durable when this returns, so the state may now record these entries
             }
+            save();
         } catch (HttpTimeoutException e) {
             failures.accept(new Failure(feed.toString(), "the feed did not answer within " + options.timeout().toMillis()
                     + " ms; it will be tried again at the next poll"));

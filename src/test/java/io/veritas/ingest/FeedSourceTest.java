@@ -146,6 +146,19 @@ class FeedSourceTest {
     }
 
     @Test
+    void aRestartRemembersValidatorsAndEntries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path state = dir.resolve("feeds-state.json");
+        FeedSource first = new FeedSource(new FeedSource.Options(Duration.ofMinutes(5), Duration.ofSeconds(5), true), items::addAll, failures::add, state);
+        first.poll(URI.create(base + "/rss"));
+        assertEquals(2, items.size(), failures.toString());
+        FeedSource afterRestart = new FeedSource(new FeedSource.Options(Duration.ofMinutes(5), Duration.ofSeconds(5), true), items::addAll, failures::add, state);
+        afterRestart.poll(URI.create(base + "/rss"));
+        assertEquals("\"v1\"", ifNoneMatch.get(), "the restarted reader sends the stored ETag");
+        assertEquals(2, items.size(), "and gets nothing again");
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void atomFeedsAreRead() {
         source(true, Duration.ofSeconds(5)).poll(URI.create(base + "/atom"));
         assertEquals(1, items.size(), failures.toString());
