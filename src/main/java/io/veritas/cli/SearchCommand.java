@@ -34,6 +34,12 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "Only passages in en, zh-Hans, zh-Hant or mixed.")
     String lang;
 
+    @Option(names = "--source", paramLabel = "HOST", description = "Only passages from documents whose URL is on HOST (e.g. ft.com).")
+    String source;
+
+    @Option(names = "--author", paramLabel = "NAME", description = "Only passages by this author (e.g. @aifundingdesk).")
+    String author;
+
     @Parameters(paramLabel = "QUERY", arity = "1..*")
     List<String> words;
 
@@ -58,7 +64,8 @@ final class SearchCommand implements Callable<Integer> {
         if (lang != null && !List.of("en", "zh-Hans", "zh-Hant", "mixed").contains(lang)) {
             throw new IllegalArgumentException("--lang must be en, zh-Hans, zh-Hant or mixed, got '" + lang + "'");
         }
-        io.veritas.index.SearchRequest request = new io.veritas.index.SearchRequest(query, limit, date("--from", from), date("--to", to), lang);
+        io.veritas.index.SearchRequest request = new io.veritas.index.SearchRequest(query, limit, date("--from", from), date("--to", to), lang,
+                source, author);
         List<Hit> hits;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
             hits = veritas.search(request);

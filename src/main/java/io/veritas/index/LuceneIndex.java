@@ -56,7 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
  */
 public final class LuceneIndex implements AutoCloseable {
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
@@ -272,6 +272,13 @@ public final class LuceneIndex implements AutoCloseable {
         r.add(new StringField("plang", p.language(), Field.Store.YES));
         String body = doc.slice(p.span());
         r.add(new TextField("body", body, Field.Store.YES));
+        String host = host(doc.url());
+        if (host != null) {
+            r.add(new StringField("host", host, Field.Store.NO));
+        }
+        if (doc.author() != null && !doc.author().isBlank()) {
+            r.add(new StringField("authorKey", filterKey(doc.author()), Field.Store.NO));
+        }
         for (io.veritas.extract.Quantity q : io.veritas.extract.Quantities.find(io.veritas.text.Script.fold(body))) {
             r.add(new StringField("amount", QueryExpander.amountToken(q.currency(), q.value()), Field.Store.NO));
         }
@@ -317,6 +324,24 @@ public final class LuceneIndex implements AutoCloseable {
         long published = doc.published() == null ? Long.MIN_VALUE : doc.published().toEpochMilli();
         r.add(new LongPoint("published", published));
         r.add(new StoredField("published", published));
+    }
+
+    /** The host of a URL without "www.", lower case ("news.example.com"), or null. */
+    static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String h = java.net.URI.create(url.strip()).getHost();
+            return h == null ? null : h.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** How author names are compared: folded, spaces and a leading @ ignored. */
+    static String filterKey(String author) {
+        return io.veritas.text.Script.fold(author.strip()).replaceFirst("^@", "").replaceAll("\\s+", " ");
     }
 
     private static String nz(String s) {
@@ -489,6 +514,13 @@ public final class LuceneIndex implements AutoCloseable {
         }
         if (request.language() != null) {
             b.add(new TermQuery(new Term("plang", request.language())), BooleanClause.Occur.FILTER);
+        }
+        if (request.source() != null) {
+            String host = request.source().toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+            b.add(new TermQuery(new Term("host", host)), BooleanClause.Occur.FILTER);
+        }
+        if (request.author() != null) {
+            b.add(new TermQuery(new Term("authorKey", filterKey(request.author()))), BooleanClause.Occur.FILTER);
         }
         Query q = b.build();
         int fetch = expansion.latest() ? Math.max(100, request.limit() * 5) : request.limit();

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * A passage search: the query text, how many passages, and optional filters on publication time (inclusive
- * {@code from}, exclusive {@code to}) and passage language ({@code en}, {@code zh-Hans}, {@code zh-Hant}, {@code mixed}).
+ * {@code from}, exclusive {@code to}), passage language ({@code en}, {@code zh-Hans}, {@code zh-Hant}, {@code mixed}),
+ * source (the host of the document's URL, e.g. {@code ft.com}) and author.
  */
-public record SearchRequest(String text, int limit, Instant from, Instant to, String language) {
+public record SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author) {
     public SearchRequest {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the query is empty; give some words to search for");
@@ -20,6 +21,6 @@ public record SearchRequest(String text, int limit, Instant from, Instant to, St
     }
 
     public static SearchRequest of(String text, int limit) {
-        return new SearchRequest(text, limit, null, null, null);
+        return new SearchRequest(text, limit, null, null, null, null, null);
     }
 }

@@ -107,6 +107,14 @@ class SampleAnswersTest {
         for (JsonNode h : recent) {
             assertTrue(h.get("published").asText().compareTo("2026-09-01") >= 0, h.toString());
         }
+        JsonNode byAuthor = CliRun.of("search", "--data", data.toString(), "--json", "--author", "@aifundingdesk", "xAI").json().get("hits");
+        assertEquals(1, byAuthor.size(), byAuthor.toString());
+        assertEquals("p-1006", byAuthor.get(0).get("id").asText());
+        JsonNode bySource = CliRun.of("search", "--data", data.toString(), "--json", "--source", "techfront.example.tw", "深瞳智能").json().get("hits");
+        assertTrue(bySource.size() > 0);
+        for (JsonNode h : bySource) {
+            assertTrue(h.get("url").asText().contains("techfront.example.tw"), h.toString());
+        }
         JsonNode nothing = CliRun.of("search", "--data", data.toString(), "--json", "zqxwvnomatch").json().get("hits");
         assertEquals(0, nothing.size(), "a word no passage holds finds nothing: " + nothing);
         CliRun bad = CliRun.of("search", "--data", data.toString(), "--from", "yesterday", "xAI");
