@@ -51,25 +51,8 @@ final class Formats {
             String per = period == null ? "" : " per " + period;
             return b + prefix + amount + per;
         }
-        String amount;
-        if (value >= 1e12) {
-            amount = number(value / 1e12) + "万亿";
-        } else if (value >= 1e8) {
-            amount = number(value / 1e8) + "亿";
-        } else if (value >= 1e4) {
-            amount = number(value / 1e4) + "万";
-        } else {
-            amount = number(value);
-        }
-        String b = switch (bound) {
-            case "approx" -> "约";
-            case "upTo" -> "至多";
-            case "atLeast" -> "超过";
-            case "below" -> "不到";
-            default -> "";
-        };
         String per = period == null ? "" : ("month".equals(period) ? "每月" : "每年");
-        return per + b + amount + ZH_SUFFIX.getOrDefault(currency, currency);
+        return per + zhBound(bound) + zhAmount(value) + ZH_SUFFIX.getOrDefault(currency, currency);
     }
 
     private static String count(double value, String bound, String[] noun, String language) {
@@ -85,15 +68,28 @@ final class Formats {
             };
             return b + amount + " " + noun[0];
         }
-        String amount = value >= 1e8 ? number(value / 1e8) + "亿" : value >= 1e4 ? number(value / 1e4) + "万" : number(value);
-        String b = switch (bound) {
+        return zhBound(bound) + zhAmount(value) + noun[1];
+    }
+
+    /** 2300亿, 1.347亿, 420, 1.5万亿: Chinese magnitudes. */
+    private static String zhAmount(double value) {
+        if (value >= 1e12) {
+            return number(value / 1e12) + "万亿";
+        }
+        if (value >= 1e8) {
+            return number(value / 1e8) + "亿";
+        }
+        return value >= 1e4 ? number(value / 1e4) + "万" : number(value);
+    }
+
+    private static String zhBound(String bound) {
+        return switch (bound) {
             case "approx" -> "约";
             case "upTo" -> "至多";
             case "atLeast" -> "超过";
             case "below" -> "不到";
             default -> "";
         };
-        return b + amount + noun[1];
     }
 
     static String number(double v) {

@@ -400,14 +400,16 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** The stored metadata of a document, or null when no document has that id. */
     public Source document(String id) {
-        Query q = new BooleanQuery.Builder()
+        DocumentInfo info = documentInfo(id);
+        return info == null ? null : info.source();
+    }
+
+    /** The document record of an id (passages and claims share the id but not the type). */
+    private static Query documentById(String id) {
+        return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
                 .build();
-        return withSearcher(s -> {
-            TopDocs top = s.search(q, 2);
-            return top.scoreDocs.length == 0 ? null : source(s.storedFields().document(top.scoreDocs[0].doc));
-        });
     }
 
     /** A document's stored metadata: its source, author and the fields the source had beyond the known ones. */
@@ -416,10 +418,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** The metadata of a document, or null when no document has that id. */
     public DocumentInfo documentInfo(String id) {
-        Query q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
-                .build();
+        Query q = documentById(id);
         return withSearcher(s -> {
             TopDocs top = s.search(q, 1);
             if (top.scoreDocs.length == 0) {
@@ -434,10 +433,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** How many document records carry this id (1 for any ingested document; more would be a bug). */
     public int documentRecords(String id) {
-        return count(new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
-                .build());
+        return count(documentById(id));
     }
 
     /** Makes what was added visible to searches (near-real-time, without a commit). */
