@@ -7,6 +7,10 @@ import io.veritas.extract.AliasTable;
 import io.veritas.extract.ClaimExtractor;
 import io.veritas.extract.Lexicon;
 import io.veritas.index.Hit;
+import io.veritas.index.Index;
+import io.veritas.embed.Embedder;
+import io.veritas.embed.EmbeddingWorker;
+import io.veritas.index.Fusion;
 import io.veritas.index.LuceneIndex;
 import io.veritas.index.Outcome;
 import io.veritas.index.Source;
@@ -48,7 +52,11 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Veritas implements AutoCloseable {
-    private final LuceneIndex index;
+    private final Index index;
+    private final Settings settings;
+    private Embedder embedder;
+    /** Gives passages their vectors off the ingest path; null when no embedding model is configured. */
+    private final EmbeddingWorker embeddings;
     private final Journal journal;
     private final AliasTable aliases;
     private final ClaimExtractor extractor;
@@ -64,9 +72,11 @@ public final class Veritas implements AutoCloseable {
     static final long REFRESH_MS = 250;
     private ScheduledExecutorService committer;
 
-    private Veritas(LuceneIndex index, Journal journal) {
+    private Veritas(Index index, Journal journal, Settings settings) {
         this.index = index;
         this.journal = journal;
+        this.settings = settings;
+        this.embeddings = settings.embeds() ? new EmbeddingWorker(index, this::embedder) : null;
         this.aliases = new AliasTable(Lexicon.defaults());
         for (AliasLearner.Pair p : index.learnedAliases()) {
             aliases.learn(p.a(), p.b(), p.type());
@@ -84,9 +94,23 @@ public final class Veritas implements AutoCloseable {
      * acknowledged from the journal but not yet in the last index commit (a crash) are ingested again first.
      */
     public static Veritas open(Path dataDir) {
-        LuceneIndex index = LuceneIndex.openForWriting(dataDir);
+        return open(dataDir, Settings.load(dataDir));
+    }
+
+    /**
+     * Opens (or creates) the data folder with these settings (backend, embedding model) and saves them there for
+     * later commands. A folder whose passages already have vectors of another model is refused.
+     */
+    public static Veritas open(Path dataDir, Settings settings) {
+        Index index = openIndex(dataDir, settings, true);
         try {
-            return new Veritas(index, Journal.open(dataDir.resolve("journal")));
+            if (index.vectorCount() > 0 && !Settings.load(dataDir).modelKey().equals(settings.modelKey())) {
+                throw new IllegalArgumentException("the passages in " + dataDir + " have vectors of the model "
+                        + Settings.load(dataDir).modelKey() + ", not " + settings.modelKey() + "; keep the folder's model "
+                        + "(leave out the embedder options) or ingest into a new data folder");
+            }
+            settings.save(dataDir);
+            return new Veritas(index, Journal.open(dataDir.resolve("journal")), settings);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -95,7 +119,23 @@ public final class Veritas implements AutoCloseable {
 
     /** Opens an existing data folder for questions only; works while another process writes to it. */
     public static Veritas openReadOnly(Path dataDir) {
-        return new Veritas(LuceneIndex.openForReading(dataDir), null);
+        Settings settings = Settings.load(dataDir);
+        return new Veritas(openIndex(dataDir, settings, false), null, settings);
+    }
+
+    private static Index openIndex(Path dataDir, Settings settings, boolean writable) {
+        if (settings.backend().equals(Settings.OPENSEARCH)) {
+            throw new IllegalArgumentException("--backend opensearch is not wired in yet; use --backend lucene");
+        }
+        return writable ? LuceneIndex.openForWriting(dataDir) : LuceneIndex.openForReading(dataDir);
+    }
+
+    /** The embedding model, loaded on first use. */
+    private synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = settings.createEmbedder();
+        }
+        return embedder;
     }
 
     private void recover() {
@@ -161,6 +201,7 @@ public final class Veritas implements AutoCloseable {
             refreshNeeded = true; // a bulk stream is made searchable by the background refresh, at most REFRESH_MS later
         }
         startCommitter();
+        startEmbedding();
         return List.of(out);
     }
 
@@ -412,7 +453,7 @@ public final class Veritas implements AutoCloseable {
     }
 
     /** A document's metadata (source, author, extra fields), or null when there is none with that id. */
-    public LuceneIndex.DocumentInfo documentInfo(String id) {
+    public Index.DocumentInfo documentInfo(String id) {
         return index.documentInfo(id);
     }
 
@@ -429,14 +470,97 @@ public final class Veritas implements AutoCloseable {
 
     /** Passages for a query in any language, expanded across languages and scripts, with optional filters. */
     public List<Hit> search(SearchRequest request) {
-        return index.search(request, expander.expand(request.text()));
+        QueryExpander.Expansion expansion = expander.expand(request.text());
+        if (request.mode() == SearchRequest.Mode.DENSE) {
+            return hasVectors() ? byMeaning(request, expansion, request.limit()) : List.of();
+        }
+        if (request.mode() == SearchRequest.Mode.LEXICAL || !hasVectors() || !denseReads(request.text())) {
+            return index.search(request, expansion);
+        }
+        // Each ranker proposes more than asked for, so a passage both like but neither puts first still makes it.
+        int depth = Math.max(FUSION_DEPTH, request.limit());
+        List<Hit> lexical = index.search(request.withLimit(depth), expansion);
+        List<Hit> dense = byMeaning(request, expansion, depth);
+        List<Hit> fused;
+        if (settings.fusion().equals(Settings.RRF)) {
+            fused = Fusion.reciprocalRank(List.of(lexical, dense), request.limit());
+        } else {
+            fused = Fusion.convex(lexical, dense, Fusion.DENSE_WEIGHT, request.limit()); // both already favour recent ones for "latest"
+        }
+        return fused;
+    }
+
+    /** Passages fused from each ranker's top this many. */
+    private static final int FUSION_DEPTH = 50;
+
+    private boolean hasVectors() {
+        return settings.embeds() && index.vectorCount() > 0;
+    }
+
+    /**
+     * Whether hybrid search ranks by meaning too: when the model reads the query's language. The in-jar model is a
+     * Chinese one (measured: English questions ranked by it find almost nothing), so English questions are ranked
+     * by words, which the bilingual lexicon already carries across languages; other models are taken to be
+     * multilingual.
+     */
+    private boolean denseReads(String query) {
+        boolean chinese = query.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese || !settings.embedder().equals(io.veritas.embed.OnnxEmbedder.DEFAULT_ID);
+    }
+
+    /**
+     * Passages nearest to the query by meaning. The query is embedded together with its expansion (the entities'
+     * other names, the domain words of the other language), so a model that reads one language best still meets
+     * passages written in the other.
+     */
+    private List<Hit> byMeaning(SearchRequest request, QueryExpander.Expansion expansion, int k) {
+        StringBuilder text = new StringBuilder(request.text());
+        expansion.entities().forEach(names -> names.forEach(n -> text.append(' ').append(n)));
+        expansion.terms().forEach(t -> text.append(' ').append(t));
+        List<Hit> hits = index.nearest(embedder().embedQuery(text.toString()), request, k);
+        return expansion.latest() ? Fusion.byRecency(hits) : hits;
+    }
+
+    /**
+     * Starts giving new passages their vectors in the background (stream sources and {@code serve} do this; a
+     * batch ingest calls {@link #embedPending} instead). Nothing happens when no embedding model is configured.
+     */
+    public void startEmbedding() {
+        if (embeddings != null) {
+            embeddings.start();
+            embeddings.wake();
+        }
+    }
+
+    /**
+     * Gives every passage still without a vector its vector now, on the calling thread, and commits; reports the
+     * running count. Returns how many passages were embedded (0 when no model is configured).
+     */
+    public int embedPending(java.util.function.IntConsumer progress) {
+        if (embeddings == null) {
+            return 0;
+        }
+        int n = embeddings.catchUp(progress);
+        if (journal != null) {
+            index.commit(appliedSeq);
+        }
+        return n;
+    }
+
+    /** How many passages have vectors. */
+    public int vectorCount() {
+        return index.vectorCount();
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public int documentCount() {
         return index.documentCount();
     }
 
-    public LuceneIndex index() {
+    public Index index() {
         return index;
     }
 
@@ -446,6 +570,9 @@ public final class Veritas implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (embeddings != null) {
+            embeddings.close();
+        }
         if (committer != null) {
             committer.shutdownNow();
         }
@@ -458,5 +585,8 @@ public final class Veritas implements AutoCloseable {
             journal.close();
         }
         index.close();
+        if (embedder != null) {
+            embedder.close();
+        }
     }
 }

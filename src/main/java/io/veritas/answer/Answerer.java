@@ -3,7 +3,7 @@ package io.veritas.answer;
 import io.veritas.extract.AliasTable;
 import io.veritas.extract.Lexicon;
 import io.veritas.index.ClaimHit;
-import io.veritas.index.LuceneIndex;
+import io.veritas.index.Index;
 import io.veritas.text.Script;
 import io.veritas.truth.Fact;
 import io.veritas.truth.Truth;
@@ -25,13 +25,13 @@ public final class Answerer {
     private static final int MAX_FACTS = 8;
     private static final String SUBJECT_MARK = "\u0001";
 
-    private final LuceneIndex index;
+    private final Index index;
     private final AliasTable aliases;
     private final Lexicon lexicon;
     private final QuestionReader reader;
     private final FollowUps followUps;
 
-    public Answerer(LuceneIndex index, AliasTable aliases) {
+    public Answerer(Index index, AliasTable aliases) {
         this.index = index;
         this.aliases = aliases;
         this.lexicon = aliases.lexicon();

@@ -3,7 +3,7 @@ package io.veritas.answer;
 import io.veritas.extract.AliasTable;
 import io.veritas.extract.Lexicon;
 import io.veritas.index.ClaimHit;
-import io.veritas.index.LuceneIndex;
+import io.veritas.index.Index;
 import io.veritas.text.Script;
 
 import java.util.ArrayList;
@@ -19,13 +19,13 @@ import java.util.Objects;
  * by reading it back and finding claims for it.
  */
 final class FollowUps {
-    private final LuceneIndex index;
+    private final Index index;
     private final AliasTable aliases;
     private final QuestionReader reader;
     /** How documents write each entity, to name it in the asker's script. */
     private final Map<String, java.util.Set<String>> surfaces = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FollowUps(LuceneIndex index, AliasTable aliases, QuestionReader reader) {
+    FollowUps(Index index, AliasTable aliases, QuestionReader reader) {
         this.index = index;
         this.aliases = aliases;
         this.reader = reader;

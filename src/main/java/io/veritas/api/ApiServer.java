@@ -22,7 +22,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code POST /v1/ask} with {@code {"question": "..."}} returns the same JSON as {@code veritas ask --json}</li>
  *   <li>{@code GET /v1/ask?q=...} the same, for links</li>
- *   <li>{@code GET /v1/search?q=...&limit=10} the same JSON as {@code veritas search --json}</li>
+ *   <li>{@code GET /v1/search?q=...&limit=10&mode=hybrid} the same JSON as {@code veritas search --json}</li>
  *   <li>{@code POST /v1/documents} one JSON document; answers {@code {"id", "status"}} once it is durable</li>
  *   <li>{@code POST /v1/documents:bulk} NDJSON, read as a stream; answers one NDJSON line per input line
  *       ({@code line, id, status, reason}) and a last {@code summary} line</li>
@@ -59,7 +59,17 @@ public final class ApiServer implements AutoCloseable {
                         throw new IllegalArgumentException("query parameter 'limit' must be a whole number, got '" + raw + "'");
                     }
                 }
-                ctx.json(Json.hits(q, veritas.search(q, limit)));
+                String mode = ctx.queryParam("mode");
+                io.veritas.index.SearchRequest request = io.veritas.index.SearchRequest.of(q, Math.max(1, limit));
+                if (mode != null) {
+                    request = request.withMode(switch (mode) {
+                        case "lexical" -> io.veritas.index.SearchRequest.Mode.LEXICAL;
+                        case "dense" -> io.veritas.index.SearchRequest.Mode.DENSE;
+                        case "hybrid" -> io.veritas.index.SearchRequest.Mode.HYBRID;
+                        default -> throw new IllegalArgumentException("query parameter 'mode' must be lexical, dense or hybrid, got '" + mode + "'");
+                    });
+                }
+                ctx.json(Json.hits(q, veritas.search(request)));
             });
             cfg.routes.post("/v1/documents", ctx -> {
                 RawItem item;

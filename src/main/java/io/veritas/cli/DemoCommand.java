@@ -46,7 +46,8 @@ final class DemoCommand implements Callable<Integer> {
         copySamples(samples);
         Veritas veritas = Veritas.open(data);
         IngestReport report = veritas.ingest(List.of(samples), p -> { });
-        spec.commandLine().getOut().println("Ingested the bundled samples into " + data + ": " + report.summary());
+        spec.commandLine().getOut().println("Ingested the bundled samples into " + data + ": " + report.summary()
+                + String.format(java.util.Locale.ROOT, "; %,d passage vectors", veritas.embedPending(n -> { })));
         ServeCommand.serve(veritas, port, spec, EXAMPLES);
         return 0;
     }

@@ -2,6 +2,7 @@ package io.veritas.cli;
 
 import io.veritas.Veritas;
 import io.veritas.index.Hit;
+import io.veritas.index.SearchRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,9 @@ import java.util.concurrent.Callable;
  * Retrieval quality over a question set: for each question, the top {@code k} passages of {@code search} are
  * compared with the question's relevant passages ({@code file#snippet}: a passage from that file containing
  * the snippet). Prints recall@k (relevant passages found among the top k, out of the relevant ones or k when there
- * are more) and MRR (1 / rank of the first relevant passage), overall and per question language. With
- * {@code --plain} the query is not expanded across languages (BM25 over the question's own words).
+ * are more) and MRR (1 / rank of the first relevant passage), overall and per question language, for each ranking
+ * asked for: {@code lexical} (BM25 with cross-language expansion), {@code dense} (passage vectors), {@code hybrid}
+ * (both fused), or {@code plain} (BM25 over the question's own words, no expansion).
  */
 @Command(name = "eval", description = "Measure retrieval quality (recall@k, MRR) on a question set (TSV: id, lang, question, relevant).")
 final class EvalCommand implements Callable<Integer> {
@@ -39,8 +41,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "List the questions whose relevant passages were not all found.")
     boolean misses;
 
-    @Option(names = "--plain", description = "BM25 over the question's own words only, without cross-language expansion.")
-    boolean plain;
+    @Option(names = "--mode", split = ",", defaultValue = "hybrid", paramLabel = "MODE",
+            description = "Rankings to score, comma-separated: plain (BM25, no expansion), lexical, dense, hybrid, or all. Default: ${DEFAULT-VALUE}")
+    List<String> modes;
 
     @Parameters(paramLabel = "QUESTIONS", description = "The question set, e.g. src/test/resources/retrieval/questions.tsv")
     Path questions;
@@ -82,10 +85,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Scores questions against an engine; {@code misses} collects a line per question that missed something. */
-    static Map<String, Score> evaluate(Veritas veritas, List<Question> questions, int k, boolean plain, List<String> misses) {
+    static Map<String, Score> evaluate(Veritas veritas, List<Question> questions, int k, String mode, List<String> misses) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         for (Question q : questions) {
-            List<Hit> hits = plain ? veritas.index().search(q.text(), k) : veritas.search(q.text(), k);
+            List<Hit> hits = rank(veritas, q.text(), k, mode);
             int found = 0;
             double reciprocal = 0;
             for (String[] target : q.relevant()) {
@@ -113,6 +116,14 @@ final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The top k passages for a question under one ranking (see the class comment). */
+    static List<Hit> rank(Veritas veritas, String text, int k, String mode) {
+        if (mode.equals("plain")) {
+            return veritas.index().search(SearchRequest.of(text, k), io.veritas.index.QueryExpander.Expansion.NONE);
+        }
+        return veritas.search(SearchRequest.of(text, k).withMode(SearchCommand.mode(mode)));
+    }
+
     private static boolean matches(Hit hit, String[] target) {
         String path = hit.source().path() == null ? "" : hit.source().path().replace('\\', '/');
         String file = target[0];
@@ -124,14 +135,20 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<Question> qs = read(questions);
-        List<String> missed = new ArrayList<>();
-        Map<String, Score> scores;
+        List<String> asked = modes.contains("all") ? List.of("plain", "lexical", "dense", "hybrid") : modes;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
-            scores = evaluate(veritas, qs, k, plain, missed);
-        }
-        scores.forEach((group, s) -> out.printf(Locale.ROOT, "%-8s %3d questions  recall@%d %.3f  MRR %.3f%n", group, s.questions(), k, s.recall(), s.mrr()));
-        if (misses) {
-            missed.forEach(m -> out.println("  missed: " + m));
+            if (asked.contains("dense") || asked.contains("hybrid")) {
+                out.printf(Locale.ROOT, "passages with vectors: %d (model %s)%n", veritas.vectorCount(), veritas.settings().modelKey());
+            }
+            for (String mode : asked) {
+                List<String> missed = new ArrayList<>();
+                Map<String, Score> scores = evaluate(veritas, qs, k, mode, missed);
+                scores.forEach((group, s) -> out.printf(Locale.ROOT, "%-8s %-8s %3d questions  recall@%d %.3f  MRR %.3f%n",
+                        mode, group, s.questions(), k, s.recall(), s.mrr()));
+                if (misses) {
+                    missed.forEach(m -> out.println("  missed: " + m));
+                }
+            }
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.veritas.cli;
 
-import io.veritas.index.LuceneIndex;
+import io.veritas.index.Index;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +31,7 @@ public final class Main {
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Users see what went wrong and what to do, never a stack trace.
-            String message = e instanceof LuceneIndex.Unavailable || e instanceof IllegalArgumentException
+            String message = e instanceof Index.Unavailable || e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException
                     ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             commandLine.getErr().println("veritas: " + message);

@@ -40,6 +40,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--author", paramLabel = "NAME", description = "Only passages by this author (e.g. @aifundingdesk).")
     String author;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+            description = "Rank by words (lexical), by meaning (dense), or both fused (hybrid, the default; words alone "
+                    + "while no passage has a vector).")
+    String mode;
+
     @Parameters(paramLabel = "QUERY", arity = "1..*")
     List<String> words;
 
@@ -49,6 +54,15 @@ final class SearchCommand implements Callable<Integer> {
         }
         return io.veritas.ingest.Timestamps.parse(value).orElseThrow(() -> new IllegalArgumentException(
                 option + " '" + value + "' is not a date; write it as 2026-01-31 or 2026-01-31T08:00:00Z"));
+    }
+
+    static io.veritas.index.SearchRequest.Mode mode(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "lexical" -> io.veritas.index.SearchRequest.Mode.LEXICAL;
+            case "dense" -> io.veritas.index.SearchRequest.Mode.DENSE;
+            case "hybrid" -> io.veritas.index.SearchRequest.Mode.HYBRID;
+            default -> throw new IllegalArgumentException("--mode " + name + " is not known; use lexical, dense or hybrid");
+        };
     }
 
     @Spec
@@ -65,7 +79,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lang must be en, zh-Hans, zh-Hant or mixed, got '" + lang + "'");
         }
         io.veritas.index.SearchRequest request = new io.veritas.index.SearchRequest(query, limit, date("--from", from), date("--to", to), lang,
-                source, author);
+                source, author, mode(mode));
         List<Hit> hits;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
             hits = veritas.search(request);

@@ -19,6 +19,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1. Default: ${DEFAULT-VALUE}")
     int port;
 
@@ -57,7 +60,8 @@ final class ServeCommand implements Callable<Integer> {
         if (feedsFile != null) {
             allFeeds.addAll(readFeedsFile(feedsFile));
         }
-        Veritas veritas = Veritas.open(data.data);
+        Veritas veritas = Veritas.open(data.data, engine.resolve(data.data));
+        veritas.startEmbedding(); // passages still without vectors get them in the background
         var err = spec.commandLine().getErr();
         if (!allFeeds.isEmpty()) {
             FeedSource source = new FeedSource(new FeedSource.Options(java.time.Duration.ofSeconds(feedInterval),

@@ -55,12 +55,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Opened for writing by one process (Lucene's write lock); other processes open it read-only. Searches see
  * what was added without a commit (near-real-time reopen); {@link #commit()} makes it durable.
  */
-public final class LuceneIndex implements AutoCloseable {
+public final class LuceneIndex implements Index {
     static final int SCHEMA_VERSION = 6;
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
     private static final String JOURNAL_SEQ = "veritas.journalSeq";
+    private static final String NEXT_SEQ = "veritas.nextPassageSeq";
+    private static final String EMBEDDED_SEQ = "veritas.embeddedSeq";
     /**
      * Weights of the query expansion, chosen on the retrieval question set (see BENCHMARKS.md): words from the
      * other language count half; naming the entity asked about counts twice as much as a query word. The entity is not a
@@ -74,25 +76,31 @@ public final class LuceneIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = Analysis.analyzer();
     /**
-     * For every document: 64 bits of its content hash (to tell new, updated and duplicate documents apart) and its
-     * SimHash (to leave its story cluster when it is replaced). Two longs a document keep a million posts small.
+     * For every document: 64 bits of its content hash (to tell new, updated and duplicate documents apart), its
+     * SimHash (to leave its story cluster when it is replaced) and the pending-order number of its first passage
+     * (to drop vectors of a version that was replaced while they were computed). Three longs a document keep a
+     * million posts small.
      */
     private final Map<String, long[]> known = new ConcurrentHashMap<>();
     private final Map<String, String> idByPath = new ConcurrentHashMap<>();
     private final StoryClusters clusters = new StoryClusters();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Passages are numbered in the order they are indexed; the embedder works through them in that order. Numbers
+     * are taken under the upsert lock, but documents reach Lucene concurrently, so a number is "in flight" until
+     * its document is added; {@link #refresh} records the highest number below every one in flight as the last one
+     * searchers can see, and the embedder never goes past it (nothing is skipped).
+     */
+    private long nextSeq = 1;
+    private final java.util.concurrent.ConcurrentSkipListSet<Long> inFlight = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private volatile long visibleSeq;
+    /** Every passage numbered up to this one has its vector (or was replaced). */
+    private volatile long embeddedSeq;
 
     private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
-    }
-
-    /** Why an index could not be opened; the message says what to do. */
-    public static final class Unavailable extends RuntimeException {
-        public Unavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     public static LuceneIndex openForWriting(Path dataDir) {
@@ -114,6 +122,9 @@ public final class LuceneIndex implements AutoCloseable {
             }
             LuceneIndex index = new LuceneIndex(directory, writer, new SearcherManager(writer, new SearcherFactory()));
             index.loadKnown();
+            index.nextSeq = index.commitData(NEXT_SEQ, 0) + 1;
+            index.embeddedSeq = index.commitData(EMBEDDED_SEQ, 0);
+            index.visibleSeq = index.nextSeq - 1;
             return index;
         } catch (IOException e) {
             throw new Unavailable("could not open the index in " + dir + ": " + e.getMessage(), e);
@@ -146,11 +157,11 @@ public final class LuceneIndex implements AutoCloseable {
             TopDocs docs = searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path", "simhash", "cluster"));
+                org.apache.lucene.document.Document d = stored.document(sd.doc, java.util.Set.of(DOC_ID, "hash", "path", "simhash", "cluster", "seq0"));
                 String path = d.get("path");
                 long simHash = d.getField("simhash").numericValue().longValue();
                 clusters.restore(simHash, d.get("cluster"));
-                known.put(d.get(DOC_ID), new long[]{hash64(d.get("hash")), simHash});
+                known.put(d.get(DOC_ID), new long[]{hash64(d.get("hash")), simHash, d.getField("seq0").numericValue().longValue()});
                 if (path != null) {
                     idByPath.put(path, d.get(DOC_ID));
                 }
@@ -172,6 +183,7 @@ public final class LuceneIndex implements AutoCloseable {
         String replaced = null;
         String cluster;
         Outcome outcome;
+        long seq0;
         synchronized (this) {
             previous = known.get(doc.id());
             long hash = hash64(doc.contentHash());
@@ -194,22 +206,34 @@ public final class LuceneIndex implements AutoCloseable {
                 }
             }
             cluster = clusters.assign(doc.id(), simHash);
-            known.put(doc.id(), new long[]{hash, simHash});
+            seq0 = nextSeq;
+            nextSeq += doc.passages().size();
+            inFlight.add(seq0);
+            known.put(doc.id(), new long[]{hash, simHash, seq0});
         }
+        try {
+            return index(doc, claims, aliases, simHash, previous != null, replaced, cluster, seq0, outcome);
+        } finally {
+            inFlight.remove(seq0);
+        }
+    }
+
+    private Outcome index(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases, long simHash, boolean previous,
+                          String replaced, String cluster, long seq0, Outcome outcome) {
         List<org.apache.lucene.document.Document> records = new ArrayList<>();
         if (doc.passages().size() == 1) {
             // A post is one passage: one record serves as both document and passage (half the records to index).
-            org.apache.lucene.document.Document both = passageRecord(doc, doc.passages().get(0), cluster);
+            org.apache.lucene.document.Document both = passageRecord(doc, doc.passages().get(0), cluster, seq0);
             both.add(new StringField(TYPE, "doc", Field.Store.NO));
-            addDocFields(both, doc, simHash);
+            addDocFields(both, doc, simHash, seq0);
             records.add(both);
         } else {
             org.apache.lucene.document.Document docRecord = base("doc", doc.id());
             addSource(docRecord, doc, cluster);
-            addDocFields(docRecord, doc, simHash);
+            addDocFields(docRecord, doc, simHash, seq0);
             records.add(docRecord);
-            for (Passage p : doc.passages()) {
-                records.add(passageRecord(doc, p, cluster));
+            for (int i = 0; i < doc.passages().size(); i++) {
+                records.add(passageRecord(doc, doc.passages().get(i), cluster, seq0 + i));
             }
         }
         for (Claim c : claims) {
@@ -225,7 +249,7 @@ public final class LuceneIndex implements AutoCloseable {
             records.add(r);
         }
         try {
-            if (previous != null) {
+            if (previous) {
                 writer.deleteDocuments(new Term(DOC_ID, doc.id()));
             }
             if (replaced != null) {
@@ -250,7 +274,8 @@ public final class LuceneIndex implements AutoCloseable {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper META = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static void addDocFields(org.apache.lucene.document.Document r, Document doc, long simHash) {
+    private static void addDocFields(org.apache.lucene.document.Document r, Document doc, long simHash, long seq0) {
+        r.add(new StoredField("seq0", seq0));
         r.add(new StoredField("hash", doc.contentHash()));
         r.add(new StoredField("author", nz(doc.author())));
         if (!doc.meta().isEmpty()) {
@@ -263,9 +288,12 @@ public final class LuceneIndex implements AutoCloseable {
         r.add(new StoredField("simhash", simHash));
     }
 
-    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster) {
+    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster, long seq) {
         org.apache.lucene.document.Document r = base("passage", doc.id());
         addSource(r, doc, cluster);
+        r.add(new LongPoint("seq", seq));
+        r.add(new org.apache.lucene.document.NumericDocValuesField("seq", seq));
+        r.add(new StoredField("seq", seq));
         r.add(new StoredField("ordinal", p.ordinal()));
         r.add(new StoredField("start", p.span().start()));
         r.add(new StoredField("end", p.span().end()));
@@ -277,7 +305,7 @@ public final class LuceneIndex implements AutoCloseable {
             r.add(new StringField("host", host, Field.Store.NO));
         }
         if (doc.author() != null && !doc.author().isBlank()) {
-            r.add(new StringField("authorKey", filterKey(doc.author()), Field.Store.NO));
+            r.add(new StringField("authorKey", filterKey(doc.author()), Field.Store.YES)); // copied onto its vector
         }
         for (io.veritas.extract.Quantity q : io.veritas.extract.Quantities.find(io.veritas.text.Script.fold(body))) {
             r.add(new StringField("amount", QueryExpander.amountToken(q.currency(), q.value()), Field.Store.NO));
@@ -369,7 +397,12 @@ public final class LuceneIndex implements AutoCloseable {
     public synchronized void commit(long journalSeq) {
         requireWritable();
         try {
-            writer.setLiveCommitData(Map.of(JOURNAL_SEQ, Long.toString(journalSeq)).entrySet());
+            long next;
+            synchronized (this) {
+                next = nextSeq - 1;
+            }
+            writer.setLiveCommitData(Map.of(JOURNAL_SEQ, Long.toString(journalSeq), NEXT_SEQ, Long.toString(next),
+                    EMBEDDED_SEQ, Long.toString(embeddedSeq)).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("could not commit the index", e);
@@ -378,30 +411,28 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** The journal sequence number the last commit covers (0 when none). */
     public long committedJournalSeq() {
+        return commitData(JOURNAL_SEQ, 0);
+    }
+
+    private long commitData(String key, long absent) {
         try {
             if (writer != null) {
                 Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
                 if (live != null) {
                     for (Map.Entry<String, String> e : live) {
-                        if (e.getKey().equals(JOURNAL_SEQ)) {
+                        if (e.getKey().equals(key)) {
                             return Long.parseLong(e.getValue());
                         }
                     }
                 }
-                return 0;
+                return absent;
             }
             var commits = DirectoryReader.listCommits(directory);
-            String v = commits.get(commits.size() - 1).getUserData().get(JOURNAL_SEQ);
-            return v == null ? 0 : Long.parseLong(v);
+            String v = commits.get(commits.size() - 1).getUserData().get(key);
+            return v == null ? absent : Long.parseLong(v);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the index commit", e);
         }
-    }
-
-    /** The stored metadata of a document, or null when no document has that id. */
-    public Source document(String id) {
-        DocumentInfo info = documentInfo(id);
-        return info == null ? null : info.source();
     }
 
     /** The document record of an id (passages and claims share the id but not the type). */
@@ -410,10 +441,6 @@ public final class LuceneIndex implements AutoCloseable {
                 .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
                 .build();
-    }
-
-    /** A document's stored metadata: its source, author and the fields the source had beyond the known ones. */
-    public record DocumentInfo(Source source, String author, Map<String, String> meta) {
     }
 
     /** The metadata of a document, or null when no document has that id. */
@@ -439,7 +466,12 @@ public final class LuceneIndex implements AutoCloseable {
     /** Makes what was added visible to searches (near-real-time, without a commit). */
     public void refresh() {
         try {
+            long visible;
+            synchronized (this) {
+                visible = inFlight.isEmpty() ? nextSeq - 1 : inFlight.first() - 1;
+            }
             searchers.maybeRefreshBlocking();
+            visibleSeq = Math.max(visibleSeq, visible);
         } catch (IOException e) {
             throw new UncheckedIOException("could not refresh the searcher", e);
         }
@@ -459,7 +491,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Passages ranked by BM25 for the query text (no expansion, no filters). */
     public List<Hit> search(String queryText, int limit) {
-        return search(SearchRequest.of(queryText, limit), new QueryExpander.Expansion(List.of(), java.util.Set.of(), java.util.Set.of(), false));
+        return search(SearchRequest.of(queryText, limit), QueryExpander.Expansion.NONE);
     }
 
     /**
@@ -503,21 +535,7 @@ public final class LuceneIndex implements AutoCloseable {
             return List.of();
         }
         b.setMinimumNumberShouldMatch(1); // with a FILTER clause present, SHOULD clauses would otherwise be optional
-        if (request.from() != null || request.to() != null) {
-            long from = request.from() == null ? Long.MIN_VALUE + 1 : request.from().toEpochMilli();
-            long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
-            b.add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER);
-        }
-        if (request.language() != null) {
-            b.add(new TermQuery(new Term("plang", request.language())), BooleanClause.Occur.FILTER);
-        }
-        if (request.source() != null) {
-            String host = request.source().toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
-            b.add(new TermQuery(new Term("host", host)), BooleanClause.Occur.FILTER);
-        }
-        if (request.author() != null) {
-            b.add(new TermQuery(new Term("authorKey", filterKey(request.author()))), BooleanClause.Occur.FILTER);
-        }
+        addFilters(b, request);
         Query q = b.build();
         int fetch = expansion.latest() ? Math.max(100, request.limit() * 5) : request.limit();
         return withSearcher(s -> {
@@ -536,23 +554,29 @@ public final class LuceneIndex implements AutoCloseable {
                         d.get("plang"), body, sd.score, marked[i] == null ? body : marked[i]));
             }
             if (expansion.latest()) {
-                hits = byRecency(hits);
+                hits = Fusion.byRecency(hits);
             }
             return hits.size() > request.limit() ? List.copyOf(hits.subList(0, request.limit())) : hits;
         });
     }
 
-    /** For "latest" questions: score times a factor that halves for every year before the newest hit. */
-    private static List<Hit> byRecency(List<Hit> hits) {
-        long newest = hits.stream().filter(h -> h.source().published() != null)
-                .mapToLong(h -> h.source().published().toEpochMilli()).max().orElse(0);
-        List<Hit> out = new ArrayList<>();
-        for (Hit h : hits) {
-            double ageYears = h.source().published() == null ? 2 : (newest - h.source().published().toEpochMilli()) / 3.15576e10;
-            out.add(h.withScore((float) (h.score() * Math.pow(0.5, ageYears))));
+    /** The request's filters on publication time, passage language, source host and author. */
+    private static void addFilters(BooleanQuery.Builder b, SearchRequest request) {
+        if (request.from() != null || request.to() != null) {
+            long from = request.from() == null ? Long.MIN_VALUE + 1 : request.from().toEpochMilli();
+            long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER);
         }
-        out.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.score()));
-        return out;
+        if (request.language() != null) {
+            b.add(new TermQuery(new Term("plang", request.language())), BooleanClause.Occur.FILTER);
+        }
+        if (request.source() != null) {
+            String host = request.source().toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+            b.add(new TermQuery(new Term("host", host)), BooleanClause.Occur.FILTER);
+        }
+        if (request.author() != null) {
+            b.add(new TermQuery(new Term("authorKey", filterKey(request.author()))), BooleanClause.Occur.FILTER);
+        }
     }
 
     /** All tokens of a term must match ("红杉资本" as its bigrams; "andreessen horowitz" as both words). */
@@ -620,6 +644,139 @@ public final class LuceneIndex implements AutoCloseable {
         }
         Query q = b.build();
         return withSearcher(s -> s.count(q) > 0);
+    }
+
+    /** What a passage's vector record repeats from the passage so that filters apply to vector searches. */
+    private record VectorFilters(long published, String language, String host, String authorKey) {
+    }
+
+    /** Filter fields of passages handed out by {@link #unembedded}, until their vectors come back. */
+    private final Map<Long, VectorFilters> pendingFilters = new ConcurrentHashMap<>();
+
+    public Unembedded unembedded(int max) {
+        long from = embeddedSeq;
+        long through = visibleSeq;
+        if (through <= from) {
+            return new Unembedded(List.of(), from);
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery("seq", from + 1, through), BooleanClause.Occur.FILTER)
+                .build();
+        org.apache.lucene.search.Sort bySeq = new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField("seq", org.apache.lucene.search.SortField.Type.LONG));
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, max, bySeq);
+            StoredFields stored = s.storedFields();
+            List<PendingPassage> out = new ArrayList<>();
+            long last = from;
+            for (ScoreDoc sd : top.scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                long seq = d.getField("seq").numericValue().longValue();
+                out.add(new PendingPassage(d.get(DOC_ID), intField(d, "ordinal"), seq, d.get("body")));
+                pendingFilters.put(seq, new VectorFilters(d.getField("published").numericValue().longValue(), d.get("plang"),
+                        host(zn(d.get("url"))), zn(d.get("authorKey"))));
+                last = seq;
+            }
+            return new Unembedded(out, out.size() == max ? last : through);
+        });
+    }
+
+    public void addVectors(List<PassageVector> vectors, long through) {
+        requireWritable();
+        List<org.apache.lucene.document.Document> records = new ArrayList<>();
+        for (PassageVector v : vectors) {
+            PendingPassage p = v.passage();
+            VectorFilters f = pendingFilters.remove(p.seq());
+            org.apache.lucene.document.Document r = base("vec", p.docId());
+            r.add(new StoredField("ordinal", p.ordinal()));
+            r.add(new org.apache.lucene.document.KnnFloatVectorField("vec", v.vector(),
+                    org.apache.lucene.index.VectorSimilarityFunction.COSINE));
+            if (f != null) {
+                r.add(new LongPoint("published", f.published()));
+                r.add(new StringField("plang", f.language(), Field.Store.NO));
+                if (f.host() != null) {
+                    r.add(new StringField("host", f.host(), Field.Store.NO));
+                }
+                if (f.authorKey() != null) {
+                    r.add(new StringField("authorKey", f.authorKey(), Field.Store.NO));
+                }
+            }
+            records.add(r);
+        }
+        // Under the upsert lock: a document replaced after its passages were handed out has a new first number and
+        // its old vectors are dropped here; one replaced after this block deletes them with its other records.
+        synchronized (this) {
+            List<org.apache.lucene.document.Document> current = new ArrayList<>();
+            for (int i = 0; i < vectors.size(); i++) {
+                PendingPassage p = vectors.get(i).passage();
+                long[] k = known.get(p.docId());
+                if (k != null && k[2] == p.seq() - p.ordinal()) {
+                    current.add(records.get(i));
+                }
+            }
+            try {
+                writer.addDocuments(current);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not store passage vectors", e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the passage vectors do not fit the ones stored before (" + e.getMessage()
+                        + "); an index holds the vectors of one embedding model: re-ingest into a new data folder to change it", e);
+            }
+            embeddedSeq = Math.max(embeddedSeq, through);
+        }
+        pendingFilters.keySet().removeIf(seq -> seq <= through);
+    }
+
+    public int vectorCount() {
+        return count(new TermQuery(new Term(TYPE, "vec")));
+    }
+
+    public List<Hit> nearest(float[] query, SearchRequest request, int k) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "vec")), BooleanClause.Occur.FILTER);
+        addFilters(filter, request);
+        Query q = new org.apache.lucene.search.KnnFloatVectorQuery("vec", query, k, filter.build());
+        return withSearcher(s -> {
+            if (s.getIndexReader().leaves().stream().noneMatch(l -> l.reader().getFieldInfos().fieldInfo("vec") != null)) {
+                return List.of(); // no vectors yet
+            }
+            TopDocs top = s.search(q, k);
+            StoredFields stored = s.storedFields();
+            List<Hit> hits = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                org.apache.lucene.document.Document v = stored.document(sd.doc, java.util.Set.of(DOC_ID, "ordinal"));
+                String docId = v.get(DOC_ID);
+                int ordinal = intField(v, "ordinal");
+                if (!seen.add(docId + "#" + ordinal)) {
+                    continue;
+                }
+                Hit passage = passage(s, docId, ordinal);
+                if (passage != null) {
+                    hits.add(passage.withScore(2 * sd.score - 1)); // Lucene scores cosine c as (1 + c) / 2
+                }
+            }
+            return hits;
+        });
+    }
+
+    /** One passage of a document, by its ordinal, or null when the document no longer has it. */
+    private static Hit passage(IndexSearcher s, String docId, int ordinal) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, docId)), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = s.search(q, 10_000);
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            org.apache.lucene.document.Document d = stored.document(sd.doc);
+            if (intField(d, "ordinal") == ordinal) {
+                String body = d.get("body");
+                return new Hit(source(d), ordinal, intField(d, "start"), intField(d, "end"), d.get("plang"), body, 0f, body);
+            }
+        }
+        return null;
     }
 
     /** Every alias pair learned from ingested text. */

@@ -29,11 +29,11 @@ final class Manifest {
         }
         Matcher m = VERSION.matcher(Files.readString(file, StandardCharsets.UTF_8));
         if (!m.find()) {
-            throw new LuceneIndex.Unavailable(file + " is not a Veritas manifest; point --data at a Veritas data folder", null);
+            throw new Index.Unavailable(file + " is not a Veritas manifest; point --data at a Veritas data folder", null);
         }
         int version = Integer.parseInt(m.group(1));
         if (version != LuceneIndex.SCHEMA_VERSION) {
-            throw new LuceneIndex.Unavailable("the data folder " + dataDir + " uses schema version " + version
+            throw new Index.Unavailable("the data folder " + dataDir + " uses schema version " + version
                     + " but this Veritas reads version " + LuceneIndex.SCHEMA_VERSION
                     + "; re-ingest into a new folder (delete it and run ./veritas ingest again)", null);
         }

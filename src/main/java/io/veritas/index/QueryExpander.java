@@ -34,6 +34,8 @@ public final class QueryExpander {
 
     /** What a query expands to. Every string is folded (Simplified, lower case). */
     public record Expansion(List<Set<String>> entities, Set<String> terms, Set<String> amounts, boolean latest) {
+        /** No expansion: the query's own words only. */
+        public static final Expansion NONE = new Expansion(List.of(), Set.of(), Set.of(), false);
     }
 
     public QueryExpander(AliasTable aliases) {

@@ -3,12 +3,28 @@ package io.veritas.index;
 import java.time.Instant;
 
 /**
- * A passage search: the query text, how many passages, and optional filters on publication time (inclusive
+ * A passage search: the query text, how many passages, optional filters on publication time (inclusive
  * {@code from}, exclusive {@code to}), passage language ({@code en}, {@code zh-Hans}, {@code zh-Hant}, {@code mixed}),
- * source (the host of the document's URL, e.g. {@code ft.com}) and author.
+ * source (the host of the document's URL, e.g. {@code ft.com}) and author, and how passages are ranked.
  */
-public record SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author) {
+public record SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author,
+                            Mode mode) {
+    /**
+     * How passages are ranked: by words (BM25 over the query and its cross-language expansion), by meaning
+     * (nearest passage vectors), or both fused by reciprocal rank (the default; words alone while no vectors exist).
+     */
+    public enum Mode {
+        LEXICAL, DENSE, HYBRID
+    }
+
+    public SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author) {
+        this(text, limit, from, to, language, source, author, Mode.HYBRID);
+    }
+
     public SearchRequest {
+        if (mode == null) {
+            mode = Mode.HYBRID;
+        }
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the query is empty; give some words to search for");
         }
@@ -21,6 +37,14 @@ public record SearchRequest(String text, int limit, Instant from, Instant to, St
     }
 
     public static SearchRequest of(String text, int limit) {
-        return new SearchRequest(text, limit, null, null, null, null, null);
+        return new SearchRequest(text, limit, null, null, null, null, null, Mode.HYBRID);
+    }
+
+    public SearchRequest withLimit(int newLimit) {
+        return new SearchRequest(text, newLimit, from, to, language, source, author, mode);
+    }
+
+    public SearchRequest withMode(Mode newMode) {
+        return new SearchRequest(text, limit, from, to, language, source, author, newMode);
     }
 }

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The retrieval question set (81 questions, a third each in en, zh-Hans, zh-Hant, many across languages or
- * scripts) over the samples and the seeds. The floors are what this version measured, so a regression fails;
- * BENCHMARKS.md has the figures.
+ * scripts) over the samples and the seeds, ranked by words, by meaning and by both. The floors are what this version
+ * measured, so a regression fails; BENCHMARKS.md has the figures.
  */
 class RetrievalEvalTest {
     @TempDir
@@ -29,12 +29,19 @@ class RetrievalEvalTest {
         List<EvalCommand.Question> questions = EvalCommand.read(Path.of("src/test/resources/retrieval/questions.tsv"));
         try (Veritas veritas = Veritas.open(data)) {
             veritas.ingest(List.of(Path.of("samples"), seeds), p -> { });
-            Map<String, EvalCommand.Score> expanded = EvalCommand.evaluate(veritas, questions, 10, false, new ArrayList<>());
-            Map<String, EvalCommand.Score> plain = EvalCommand.evaluate(veritas, questions, 10, true, new ArrayList<>());
+            Map<String, EvalCommand.Score> expanded = EvalCommand.evaluate(veritas, questions, 10, "lexical", new ArrayList<>());
+            Map<String, EvalCommand.Score> plain = EvalCommand.evaluate(veritas, questions, 10, "plain", new ArrayList<>());
             assertTrue(expanded.get("all").recall() >= 0.70, "recall@10 " + expanded);
             assertTrue(expanded.get("all").mrr() >= 0.60, "MRR " + expanded);
             assertTrue(expanded.get("en").recall() > plain.get("en").recall() + 0.15,
                     "English questions over Chinese evidence need the expansion: " + expanded.get("en") + " vs " + plain.get("en"));
+
+            assertTrue(veritas.embedPending(n -> { }) > 100);
+            Map<String, EvalCommand.Score> dense = EvalCommand.evaluate(veritas, questions, 10, "dense", new ArrayList<>());
+            Map<String, EvalCommand.Score> hybrid = EvalCommand.evaluate(veritas, questions, 10, "hybrid", new ArrayList<>());
+            assertTrue(dense.get("zh-Hant").recall() >= 0.55 && dense.get("zh-Hans").recall() >= 0.55, "dense " + dense);
+            assertTrue(hybrid.get("all").recall() >= expanded.get("all").recall(), "hybrid " + hybrid + " vs lexical " + expanded);
+            assertTrue(hybrid.get("all").mrr() >= expanded.get("all").mrr(), "hybrid " + hybrid + " vs lexical " + expanded);
         }
     }
 }
