@@ -24,6 +24,14 @@ public final class AliasLearner {
             "(?<![A-Za-z])([A-Z][A-Za-z0-9.&'-]*(?:\\s[A-Z][A-Za-z0-9.&'-]*){0,4})\\s*[（(]\\s*([\\p{IsHan}·]{2,10})\\s*[）)]");
     private static final Pattern FORMERLY = Pattern.compile(
             "(?<![A-Za-z])([A-Z][A-Za-z0-9]*)\\s*[（(]\\s*(?:前身为|前身為|前称|前稱|原名|前|formerly(?: known as)?)\\s*([A-Za-z][A-Za-z0-9 ]{0,30}?|[\\p{IsHan}]{2,10})\\s*[）)]");
+    /** A capitalised name of one to four words ("Block", "Meta Platforms", "X Corp"). */
+    private static final String LATIN_NAME = "([A-Z][A-Za-z0-9.&'-]*(?: [A-Z][A-Za-z0-9.&'-]*){0,3})";
+    private static final Pattern FORMERLY_PROSE = Pattern.compile("(?<![A-Za-z])" + LATIN_NAME
+            + "(?:,? (?:formerly|previously)(?: known as| called| named)?|, once (?:known as|called|named)) " + LATIN_NAME + "(?![A-Za-z])");
+    private static final Pattern NOW_PROSE = Pattern.compile("(?<![A-Za-z])" + LATIN_NAME
+            + "(?:, now(?: known as| called| named)?|,? (?:since |later )?renamed(?: as| to)?) " + LATIN_NAME + "(?![A-Za-z])");
+    private static final Pattern FORMERLY_HAN_PROSE = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9]*|[\\p{IsHan}]{2,10})[，,]\\s*(?:前身为|前身為|原名|旧称|舊稱)\\s*([A-Za-z][A-Za-z0-9]*|[\\p{IsHan}]{2,10})");
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[的和与與及、在是为為由从從向对對将將把被让讓给給以如包括即等]");
 
     private AliasLearner() {
@@ -31,8 +39,9 @@ public final class AliasLearner {
 
     public static List<Pair> learn(String text) {
         List<Pair> out = new ArrayList<>();
+        learnRenaming(text, out);
         if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
-            return out; // no parenthesis, nothing to learn (most posts): skip the regular expressions
+            return out; // no parenthesis, nothing more to learn (most posts): skip the regular expressions
         }
         Matcher m = FORMERLY.matcher(text);
         while (m.find()) {
@@ -57,10 +66,47 @@ public final class AliasLearner {
         return out;
     }
 
+    /** Renaming said in running text; the regular expressions run only when a trigger word is there. */
+    private static void learnRenaming(String text, List<Pair> out) {
+        if (text.contains("formerly") || text.contains("previously") || text.contains("once ")) {
+            Matcher m = FORMERLY_PROSE.matcher(text);
+            while (m.find()) {
+                addName(out, m.group(1), m.group(2));
+            }
+        }
+        if (text.contains("now ") || text.contains("renamed")) {
+            Matcher m = NOW_PROSE.matcher(text);
+            while (m.find()) {
+                addName(out, m.group(1), m.group(2));
+            }
+        }
+        if (text.contains("前身") || text.contains("原名") || text.contains("旧称") || text.contains("舊稱")) {
+            Matcher m = FORMERLY_HAN_PROSE.matcher(text);
+            while (m.find()) {
+                String a = m.group(1).codePoints().anyMatch(Character::isIdeographic) ? trimHan(m.group(1)) : m.group(1);
+                if (a != null) {
+                    addName(out, a, m.group(2));
+                }
+            }
+        }
+    }
+
+    /** Two names of one organisation, unless one is a word that starts sentences rather than a name. */
+    private static void addName(List<Pair> out, String a, String b) {
+        if (!COMMON_WORDS.contains(a) && !COMMON_WORDS.contains(b)) {
+            add(out, a, b, "org");
+        }
+    }
+
+    /** Capitalised words that start sentences, not names. */
+    private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("The", "It", "This", "That", "He", "She",
+            "They", "We", "Its", "A", "An", "And", "But", "In", "On", "At", "As", "Now", "Once", "Then");
+
     private static void add(List<Pair> out, String a, String b, String type) {
         String fa = Script.fold(a.strip());
         String fb = Script.fold(b.strip());
-        if (fa.length() >= 2 && fb.length() >= 1 && !fa.equals(fb)) {
+        boolean oneLetterName = fa.length() == 1 && Character.isLetter(fa.charAt(0)) && fb.length() >= 3; // X, formerly Twitter
+        if ((fa.length() >= 2 || oneLetterName) && fb.length() >= 1 && !fa.equals(fb)) {
             out.add(new Pair(fa, fb, type));
         }
     }
