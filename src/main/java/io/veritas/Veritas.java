@@ -12,6 +12,7 @@ import io.veritas.embed.Embedder;
 import io.veritas.embed.EmbeddingWorker;
 import io.veritas.index.Fusion;
 import io.veritas.index.LuceneIndex;
+import io.veritas.index.OpenSearchIndex;
 import io.veritas.index.Outcome;
 import io.veritas.index.Source;
 import io.veritas.index.QueryExpander;
@@ -125,7 +126,8 @@ public final class Veritas implements AutoCloseable {
 
     private static Index openIndex(Path dataDir, Settings settings, boolean writable) {
         if (settings.backend().equals(Settings.OPENSEARCH)) {
-            throw new IllegalArgumentException("--backend opensearch is not wired in yet; use --backend lucene");
+            return writable ? OpenSearchIndex.open(settings.opensearchUrl(), settings.indexName())
+                    : OpenSearchIndex.openForReading(settings.opensearchUrl(), settings.indexName());
         }
         return writable ? LuceneIndex.openForWriting(dataDir) : LuceneIndex.openForReading(dataDir);
     }
@@ -171,7 +173,7 @@ public final class Veritas implements AutoCloseable {
         journal.sync();
         Accepted[] out = new Accepted[items.size()];
         // Index on one thread per core; items with the same id (or file) stay on one thread, in order.
-        int parts = items.size() < 64 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
+        int parts = items.size() < 64 ? 1 : index.writers();
         List<List<Integer>> partitions = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
             partitions.add(new ArrayList<>());
@@ -220,7 +222,7 @@ public final class Veritas implements AutoCloseable {
 
     private synchronized java.util.concurrent.ExecutorService acceptPool() {
         if (acceptPool == null) {
-            acceptPool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+            acceptPool = Executors.newFixedThreadPool(Math.max(1, index.writers() - 1), r -> {
                 Thread t = new Thread(r, "veritas-accept");
                 t.setDaemon(true);
                 return t;
@@ -297,7 +299,7 @@ public final class Veritas implements AutoCloseable {
                 // reported by the source when it tries to read the file
             }
         }
-        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int workers = index.writers();
         List<BlockingQueue<RawItem>> queues = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Where documents, their passages, claims, learned aliases and passage vectors are kept and searched. Two
  * implementations answer the same calls: {@link LuceneIndex} (embedded, on disk in the data folder, the default)
- * and {@code OpenSearchIndex} (a remote OpenSearch cluster, for more than one machine). Text analysis happens in
+ * and {@link OpenSearchIndex} (a remote OpenSearch cluster, for more than one machine). Text analysis happens in
  * Veritas for both ({@link Analysis}), so a query means the same on either.
  *
  * <p>All records of a document share its id: an update replaces them together. Writes may come from several
@@ -87,6 +87,11 @@ public interface Index extends AutoCloseable {
      * filters (its text is not used), best first; the score is the cosine similarity.
      */
     List<Hit> nearest(float[] query, SearchRequest request, int k);
+
+    /** How many threads should write at once: one per core for an embedded index, more for a remote one. */
+    default int writers() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
 
     @Override
     void close();

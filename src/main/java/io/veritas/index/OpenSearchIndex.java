@@ -46,13 +46,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +70,9 @@ import java.util.function.Consumer;
  *
  * <p>Text analysis stays in Veritas: a passage is indexed as the tokens of {@link Analysis} joined by spaces
  * ({@code tokens}, split again by OpenSearch's {@code whitespace} analyzer) and queries are term queries on those
- * tokens, so a cluster needs no Chinese analysis plugin and BM25 sees the very terms the embedded index sees. One
- * shard keeps the BM25 statistics those of the whole corpus. Highlights are computed here for the same reason.
+ * tokens, so a cluster needs no Chinese analysis plugin and BM25 sees the very terms the embedded index sees. With
+ * one shard the statistics are those of the whole corpus too, so scores equal the embedded index's. Highlights are
+ * computed here as well: OpenSearch's highlighter would mark the token string, not the text.
  *
  * <p>Passage vectors are exact: each is a {@code vec} record holding the unit vector as big-endian floats in a
  * {@code binary} field with doc values, scored by a Painless {@code script_score} (cosine as a dot product of
@@ -102,8 +101,8 @@ public final class OpenSearchIndex implements Index {
     private static final int PAGE = 1_000;
     /**
      * Cosine similarity of the query (a unit vector in {@code params.q}) and a stored unit vector, plus one:
-     * script scores must not be negative. The bytes are read into locals first because Painless does not parse
-     * {@code (a[j] & 255)}.
+     * script scores must not be negative. Written for Painless's parser: the bytes go into locals first (it does not
+     * parse {@code (a[j] & 255)}) and a for loop updates one variable.
      */
     private static final String COSINE = """
             BytesRef b = doc['vec'].value;
@@ -111,7 +110,8 @@ public final class OpenSearchIndex implements Index {
             int n = b.length >> 2;
             List q = params.q;
             double dot = 0;
-            for (int i = 0, j = b.offset; i < n; ++i, j += 4) {
+            for (int i = 0; i < n; ++i) {
+              int j = b.offset + 4 * i;
               int b0 = a[j]; int b1 = a[j + 1]; int b2 = a[j + 2]; int b3 = a[j + 3];
               float x = Float.intBitsToFloat((b0 << 24) | ((b1 & 255) << 16) | ((b2 & 255) << 8) | (b3 & 255));
               dot += x * ((Number) q.get(i)).doubleValue();
@@ -158,9 +158,13 @@ public final class OpenSearchIndex implements Index {
     private volatile int dims;
     private final Object commitLock = new Object();
 
-    private OpenSearchIndex(String url, String name, ApacheHttpClient5Transport transport) {
+    /** False for a process that only asks and searches: it neither loads nor keeps the bookkeeping of writes. */
+    private final boolean writable;
+
+    private OpenSearchIndex(String url, String name, ApacheHttpClient5Transport transport, boolean writable) {
         this.url = url;
         this.name = name;
+        this.writable = writable;
         this.transport = transport;
         this.client = new OpenSearchClient(transport);
     }
@@ -171,6 +175,18 @@ public final class OpenSearchIndex implements Index {
      * reached or the index was not made by this version of Veritas.
      */
     public static OpenSearchIndex open(String url, String indexName) {
+        return open(url, indexName, true);
+    }
+
+    /**
+     * Opens the index for questions and searches only (no bookkeeping of known documents is loaded, so this is
+     * quick on a large index); it must exist already.
+     */
+    public static OpenSearchIndex openForReading(String url, String indexName) {
+        return open(url, indexName, false);
+    }
+
+    private static OpenSearchIndex open(String url, String indexName, boolean writable) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -193,7 +209,7 @@ public final class OpenSearchIndex implements Index {
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
             builder.setPathPrefix(uri.getRawPath());
         }
-        OpenSearchIndex index = new OpenSearchIndex(url.strip(), indexName, builder.build());
+        OpenSearchIndex index = new OpenSearchIndex(url.strip(), indexName, builder.build(), writable);
         try {
             index.init();
             return index;
@@ -205,6 +221,10 @@ public final class OpenSearchIndex implements Index {
 
     private void init() {
         call("connect", () -> client.info());
+        if (!writable && !call("look up the index", () -> client.indices().exists(e -> e.index(name))).value()) {
+            throw new Unavailable("there is no index '" + name + "' at " + url + "; ingest documents first: ./veritas ingest "
+                    + "--backend opensearch --opensearch " + url + " PATH...", null);
+        }
         ensureIndex();
         ObjectNode meta = call("read the commit data", () -> client.get(g -> g.index(name).id(META_ID), ObjectNode.class)).source();
         long storedNext = 0;
@@ -212,6 +232,11 @@ public final class OpenSearchIndex implements Index {
             committedJournalSeq = meta.path("journalSeq").asLong();
             storedNext = meta.path("nextSeq").asLong();
             embeddedSeq = meta.path("embeddedSeq").asLong();
+        }
+        if (!writable) {
+            ObjectNode vec = first(term(TYPE, "vec"), List.of("dims"), null);
+            dims = vec == null ? 0 : vec.path("dims").asInt();
+            return;
         }
         refresh(); // what an earlier process wrote after its last commit is durable already: make it searchable
         loadKnown();
@@ -265,7 +290,11 @@ public final class OpenSearchIndex implements Index {
                             .properties("subject", keyword).properties("attribute", keyword).properties("qualifier", keyword)
                             .properties("vec", Property.of(p -> p.binary(b -> b.docValues(true)))))));
         } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("invalid_index_name_exception")) {
+                throw new Unavailable(message + "; choose another name (--opensearch-index)", e);
+            }
+            if (!message.contains("resource_already_exists_exception")) {
                 throw e;
             }
             ensureIndex(); // another process created it meanwhile
@@ -278,11 +307,11 @@ public final class OpenSearchIndex implements Index {
                 List.of(sort(RID, SortOrder.Asc)), d -> {
                     String id = d.path(DOC_ID).asText();
                     long simHash = d.path("simhash").asLong();
-                    String cluster = d.path("cluster").asText();
+                    String stored = d.path("cluster").asText();
+                    String cluster = stored.equals(id) ? id : stored; // most documents are their own cluster: one string
                     clusters.restore(simHash, cluster);
-                    known.put(id, new Known(hash64(d.path("hash").asText()), simHash, d.path("seq0").asLong(),
-                            cluster.equals(id) ? id : cluster, d.path("passages").asInt(), d.path("claims").asInt(),
-                            d.path("aliases").asInt()));
+                    known.put(id, new Known(hash64(d.path("hash").asText()), simHash, d.path("seq0").asLong(), cluster,
+                            d.path("passages").asInt(), d.path("claims").asInt(), d.path("aliases").asInt()));
                     String path = d.path("path").asText();
                     if (!path.isEmpty()) {
                         idByPath.put(path, id);
@@ -300,6 +329,7 @@ public final class OpenSearchIndex implements Index {
      */
     @Override
     public Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases) {
+        requireWritable();
         long simHash = Fingerprint.simHash(doc.text());
         long hash = hash64(doc.contentHash());
         Known previous;
@@ -336,13 +366,17 @@ public final class OpenSearchIndex implements Index {
             known.put(doc.id(), now);
         }
         try {
-            bulk(operations(doc, claims, aliases, now, previous, replaced, replacedKnown), "index " + doc.id());
+            String shown = doc.id().length() > 200 ? doc.id().substring(0, 200) + "…" : doc.id();
+            bulk(operations(doc, claims, aliases, now, previous, replaced, replacedKnown), "index " + shown);
             version.incrementAndGet();
             return outcome;
         } catch (RuntimeException e) {
             synchronized (this) {
                 clusters.remove(simHash);
-                restore(doc.id(), previous, now);
+                // Counts that cover what the failed request may have written, so the next version deletes it too.
+                restore(doc.id(), previous == null ? null : new Known(previous.hash(), previous.simHash(), previous.seq0(),
+                        previous.cluster(), Math.max(previous.passages(), now.passages()),
+                        Math.max(previous.claims(), now.claims()), Math.max(previous.aliases(), now.aliases())), now);
                 if (replaced != null) {
                     restore(replaced, replacedKnown, null);
                 }
@@ -580,7 +614,7 @@ public final class OpenSearchIndex implements Index {
                 continue;
             }
             throw new IllegalStateException("OpenSearch at " + url + " refused to " + what + " (record " + failed.id()
-                    + "): " + failed.error().type() + ": " + failed.error().reason());
+                    + "): " + reason(failed.error()));
         }
     }
 
@@ -591,6 +625,18 @@ public final class OpenSearchIndex implements Index {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
         }
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new IllegalStateException("this index was opened read-only");
+        }
+    }
+
+    /** Writes are round trips to the cluster: more of them in flight than there are cores keeps it busy. */
+    @Override
+    public int writers() {
+        return 16;
     }
 
     @Override
@@ -605,6 +651,7 @@ public final class OpenSearchIndex implements Index {
      */
     @Override
     public void commit(long journalSeq) {
+        requireWritable();
         synchronized (commitLock) {
             long reserved;
             synchronized (this) {
@@ -779,9 +826,9 @@ public final class OpenSearchIndex implements Index {
     }
 
     /**
-     * The passage with every span whose token is one of the query's terms marked {@code <b>…</b>}; overlapping and
-     * touching spans (the bigrams of one Chinese word) become one mark. OpenSearch's highlighter would mark the
-     * token string, not the text.
+     * The whole passage with every span whose token is one of the query's terms marked {@code <b>…</b>}, found by
+     * running the analyzer over the text with offsets; overlapping and touching spans (the bigrams of one Chinese
+     * word) become one mark.
      */
     String highlight(String body, Set<String> terms) {
         if (terms.isEmpty()) {
@@ -1128,7 +1175,7 @@ public final class OpenSearchIndex implements Index {
             return call.run();
         } catch (OpenSearchException e) {
             throw new IllegalStateException("OpenSearch at " + url + " refused to " + what + " in index '" + name + "': "
-                    + e.getMessage(), e);
+                    + reason(e.error()), e);
         } catch (IOException e) {
             if (unreachable(e)) {
                 throw new Unavailable("OpenSearch at " + url + " is not reachable (" + e.getMessage() + "); start "
@@ -1136,6 +1183,23 @@ public final class OpenSearchIndex implements Index {
             }
             throw new UncheckedIOException("could not " + what + " at OpenSearch " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An error and what caused it ("all shards failed" says little; its root cause says why). */
+    private static String reason(org.opensearch.client.opensearch._types.ErrorCause error) {
+        StringBuilder out = new StringBuilder(error.type() + ": " + error.reason());
+        Set<String> said = new HashSet<>(Set.of(out.toString()));
+        List<org.opensearch.client.opensearch._types.ErrorCause> causes = new ArrayList<>(error.rootCause());
+        for (var c = error.causedBy(); c != null; c = c.causedBy()) {
+            causes.add(c);
+        }
+        for (var c : causes) {
+            String s = c.type() + ": " + c.reason();
+            if (said.add(s)) {
+                out.append("; ").append(s);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean unreachable(Throwable e) {
