@@ -11,6 +11,7 @@ import io.veritas.index.Index;
 import io.veritas.embed.Embedder;
 import io.veritas.embed.EmbeddingWorker;
 import io.veritas.index.Fusion;
+import io.veritas.index.Highlighter;
 import io.veritas.index.LuceneIndex;
 import io.veritas.index.OpenSearchIndex;
 import io.veritas.index.Outcome;
@@ -473,6 +474,10 @@ public final class Veritas implements AutoCloseable {
     /** Passages for a query in any language, expanded across languages and scripts, with optional filters. */
     public List<Hit> search(SearchRequest request) {
         QueryExpander.Expansion expansion = expander.expand(request.text());
+        return Highlighter.apply(rank(request, expansion), request.text(), expansion);
+    }
+
+    private List<Hit> rank(SearchRequest request, QueryExpander.Expansion expansion) {
         if (request.mode() == SearchRequest.Mode.DENSE) {
             return hasVectors() ? byMeaning(request, expansion, request.limit()) : List.of();
         }
@@ -481,8 +486,18 @@ public final class Veritas implements AutoCloseable {
         }
         // Each ranker proposes more than asked for, so a passage both like but neither puts first still makes it.
         int depth = Math.max(FUSION_DEPTH, request.limit());
+        // Meaning on another thread while words are ranked here: the query's vector costs as much as the BM25 search.
+        java.util.concurrent.Future<List<Hit>> byMeaning = searchPool().submit(() -> byMeaning(request, expansion, depth));
         List<Hit> lexical = index.search(request.withLimit(depth), expansion);
-        List<Hit> dense = byMeaning(request, expansion, depth);
+        List<Hit> dense;
+        try {
+            dense = byMeaning.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
         List<Hit> fused;
         if (settings.fusion().equals(Settings.RRF)) {
             fused = Fusion.reciprocalRank(List.of(lexical, dense), request.limit());
@@ -492,12 +507,30 @@ public final class Veritas implements AutoCloseable {
         return fused;
     }
 
+    private java.util.concurrent.ExecutorService searchPool;
+
+    private synchronized java.util.concurrent.ExecutorService searchPool() {
+        if (searchPool == null) {
+            searchPool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "veritas-search");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return searchPool;
+    }
+
     /** Passages fused from each ranker's top this many. */
     private static final int FUSION_DEPTH = 50;
 
     private boolean hasVectors() {
-        return settings.embeds() && index.vectorCount() > 0;
+        if (!vectorsSeen && settings.embeds()) {
+            vectorsSeen = index.vectorCount() > 0; // once there are vectors there stay some: no count per search after that
+        }
+        return vectorsSeen;
     }
+
+    private volatile boolean vectorsSeen;
 
     /**
      * Whether hybrid search ranks by meaning too: when the model reads the query's language. The in-jar model is a
@@ -580,6 +613,9 @@ public final class Veritas implements AutoCloseable {
         }
         if (acceptPool != null) {
             acceptPool.shutdown();
+        }
+        if (searchPool != null) {
+            searchPool.shutdown();
         }
         if (journal != null) {
             index.commit(appliedSeq);

@@ -52,6 +52,9 @@ final class SearchBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Length of the throughput run. Default: ${DEFAULT-VALUE}")
     int seconds;
 
+    @Option(names = "--writable", description = "Open the folder as serve does (for writing: the bookkeeping of known documents is loaded), to measure its heap.")
+    boolean writable;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +63,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> qs = read(queries);
         SearchRequest.Mode m = SearchCommand.mode(mode);
-        try (Veritas veritas = Veritas.openReadOnly(data.data)) {
+        try (Veritas veritas = writable ? Veritas.open(data.data) : Veritas.openReadOnly(data.data)) {
             out.printf(Locale.ROOT, "data: %s, backend %s, %,d documents, %,d passage vectors; %d queries, mode %s%n", data.data,
                     veritas.settings().backend(), veritas.documentCount(), veritas.vectorCount(), qs.size(), m.name().toLowerCase(Locale.ROOT));
             for (String q : qs) {

@@ -56,7 +56,7 @@ public interface Index extends AutoCloseable {
     /**
      * Passages ranked by BM25 over the query's own words plus its expansion (entities under any of their names,
      * domain words of the other language, normalised amounts), restricted by the request's filters; a query for
-     * the latest favours recent passages. Hits carry highlights.
+     * the latest favours recent passages. Hits are not highlighted ({@link Highlighter} marks the ones shown).
      */
     List<Hit> search(SearchRequest request, QueryExpander.Expansion expansion);
 

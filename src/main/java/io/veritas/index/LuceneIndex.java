@@ -541,9 +541,6 @@ public final class LuceneIndex implements Index {
         return withSearcher(s -> {
             TopDocs top = s.search(q, fetch);
             StoredFields stored = s.storedFields();
-            String[] marked = org.apache.lucene.search.uhighlight.UnifiedHighlighter.builder(s, analyzer)
-                    .withMaxLength(100_000).withHighlightPhrasesStrictly(false).build()
-                    .highlight("body", q, top, 1);
             List<Hit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
@@ -551,7 +548,7 @@ public final class LuceneIndex implements Index {
                 String body = d.get("body");
                 hits.add(new Hit(source(d), d.getField("ordinal").numericValue().intValue(),
                         d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue(),
-                        d.get("plang"), body, sd.score, marked[i] == null ? body : marked[i]));
+                        d.get("plang"), body, sd.score));
             }
             if (expansion.latest()) {
                 hits = Fusion.byRecency(hits);
@@ -743,41 +740,43 @@ public final class LuceneIndex implements Index {
             }
             TopDocs top = s.search(q, k);
             StoredFields stored = s.storedFields();
-            List<Hit> hits = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<String> order = new ArrayList<>();
+            Map<String, Float> cosine = new HashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 org.apache.lucene.document.Document v = stored.document(sd.doc, java.util.Set.of(DOC_ID, "ordinal"));
-                String docId = v.get(DOC_ID);
-                int ordinal = intField(v, "ordinal");
-                if (!seen.add(docId + "#" + ordinal)) {
-                    continue;
+                String key = v.get(DOC_ID) + "#" + intField(v, "ordinal");
+                if (cosine.putIfAbsent(key, 2 * sd.score - 1) == null) { // Lucene scores cosine c as (1 + c) / 2
+                    order.add(key);
                 }
-                Hit passage = passage(s, docId, ordinal);
-                if (passage != null) {
-                    hits.add(passage.withScore(2 * sd.score - 1)); // Lucene scores cosine c as (1 + c) / 2
+            }
+            // The passages themselves, in one query for all their documents.
+            Query passages = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
+                    .add(new TermInSetQuery(DOC_ID, order.stream().map(key -> new BytesRef(key.substring(0, key.lastIndexOf('#')))).toList()),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            Map<String, Hit> byKey = new HashMap<>();
+            for (ScoreDoc sd : s.search(passages, Math.max(1, s.count(passages))).scoreDocs) {
+                org.apache.lucene.document.Document d = stored.document(sd.doc);
+                String key = d.get(DOC_ID) + "#" + intField(d, "ordinal");
+                Float c = cosine.get(key);
+                if (c != null) {
+                    String body = d.get("body");
+                    byKey.put(key, new Hit(source(d), intField(d, "ordinal"), intField(d, "start"), intField(d, "end"),
+                            d.get("plang"), body, c));
+                }
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (String key : order) {
+                Hit h = byKey.get(key); // null when the document was replaced since its vector was stored
+                if (h != null) {
+                    hits.add(h);
                 }
             }
             return hits;
         });
     }
 
-    /** One passage of a document, by its ordinal, or null when the document no longer has it. */
-    private static Hit passage(IndexSearcher s, String docId, int ordinal) throws IOException {
-        Query q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(DOC_ID, docId)), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs top = s.search(q, 10_000);
-        StoredFields stored = s.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-            org.apache.lucene.document.Document d = stored.document(sd.doc);
-            if (intField(d, "ordinal") == ordinal) {
-                String body = d.get("body");
-                return new Hit(source(d), ordinal, intField(d, "start"), intField(d, "end"), d.get("plang"), body, 0f, body);
-            }
-        }
-        return null;
-    }
 
     /** Every alias pair learned from ingested text. */
     public List<AliasLearner.Pair> learnedAliases() {

@@ -767,7 +767,7 @@ public final class OpenSearchIndex implements Index {
             ObjectNode d = h.source();
             String body = d.path("body").asText();
             hits.add(new Hit(source(d), d.path("ordinal").asInt(), d.path("start").asInt(), d.path("end").asInt(),
-                    d.path("plang").asText(), body, h.score() == null ? 0f : h.score().floatValue(), highlight(body, terms)));
+                    d.path("plang").asText(), body, h.score() == null ? 0f : h.score().floatValue()));
         }
         if (expansion.latest()) {
             hits = Fusion.byRecency(hits);
@@ -825,51 +825,6 @@ public final class OpenSearchIndex implements Index {
         return out;
     }
 
-    /**
-     * The whole passage with every span whose token is one of the query's terms marked {@code <b>…</b>}, found by
-     * running the analyzer over the text with offsets; overlapping and touching spans (the bigrams of one Chinese
-     * word) become one mark.
-     */
-    String highlight(String body, Set<String> terms) {
-        if (terms.isEmpty()) {
-            return body;
-        }
-        List<int[]> spans = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("body", body)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (terms.contains(term.toString())) {
-                    spans.add(new int[]{offset.startOffset(), offset.endOffset()});
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (spans.isEmpty()) {
-            return body;
-        }
-        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
-        StringBuilder out = new StringBuilder(body.length() + 16 * spans.size());
-        int written = 0;
-        int start = spans.get(0)[0];
-        int end = spans.get(0)[1];
-        for (int i = 1; i <= spans.size(); i++) {
-            if (i < spans.size() && spans.get(i)[0] <= end) {
-                end = Math.max(end, spans.get(i)[1]);
-                continue;
-            }
-            out.append(body, written, start).append("<b>").append(body, start, end).append("</b>");
-            written = end;
-            if (i < spans.size()) {
-                start = spans.get(i)[0];
-                end = spans.get(i)[1];
-            }
-        }
-        return out.append(body, written, body.length()).toString();
-    }
 
     @Override
     public List<ClaimHit> claims(Collection<String> subjects, String attribute) {

@@ -118,7 +118,8 @@ class OpenSearchIndexTest {
         add(index, doc("oai", ENGLISH, "2025-10-01T00:00:00Z"));
         index.refresh();
 
-        List<Hit> hits = index.search(SearchRequest.of("xAI 募資多少", 5), QueryExpander.Expansion.NONE);
+        List<Hit> hits = Highlighter.apply(index.search(SearchRequest.of("xAI 募資多少", 5), QueryExpander.Expansion.NONE),
+                "xAI 募資多少", QueryExpander.Expansion.NONE);
         assertEquals("xai", hits.get(0).source().docId());
         assertTrue(hits.get(0).highlight().contains("<b>募资</b>"), hits.get(0).highlight());
         assertEquals(hits.get(0).text(), hits.get(0).highlight().replace("<b>", "").replace("</b>", ""));
@@ -127,7 +128,7 @@ class OpenSearchIndexTest {
         assertTrue(index.search(SearchRequest.of(english, 5), QueryExpander.Expansion.NONE).stream()
                 .noneMatch(h -> h.source().docId().equals("nvda")), "no shared word without the expansion");
         QueryExpander.Expansion expansion = new QueryExpander(ALIASES).expand(english);
-        List<Hit> expanded = index.search(SearchRequest.of(english, 5), expansion);
+        List<Hit> expanded = Highlighter.apply(index.search(SearchRequest.of(english, 5), expansion), english, expansion);
         assertEquals("nvda", expanded.get(0).source().docId(), expanded.toString());
         assertTrue(expanded.get(0).highlight().contains("<b>英伟达</b>"), expanded.get(0).highlight());
 
