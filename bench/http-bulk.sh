@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Durable HTTP ingest: one POST /v1/documents:bulk of the first N lines of a corpus file (default 100,000
 # tweets) to a fresh `veritas serve` limited to a 256 MB heap, timed by curl. The heap limit shows the
-# request is streamed, not held in memory. Usage: bench/http-bulk.sh [FILE] [N]
+# request is streamed, not held in memory. Usage: [SERVE_ARGS="--embedder none"] bench/http-bulk.sh [FILE] [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file="${1:-../shared/corpus/tweeteval/tweeteval.jsonl}"
@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
 head -n "$n" "$file" > "$work/request.ndjson"
 ./veritas --version >/dev/null
-VERITAS_JAVA_OPTS="-Xmx256m" ./veritas serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
+VERITAS_JAVA_OPTS="-Xmx256m" ./veritas serve --data "$work/data" --port "$port" ${SERVE_ARGS:-} >"$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.1; done

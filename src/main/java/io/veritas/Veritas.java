@@ -64,6 +64,12 @@ public final class Veritas implements AutoCloseable {
     private final ClaimExtractor extractor;
     private final Answerer answerer;
     private final QueryExpander expander;
+    /** Items accepted in the current one-second window and the one before: how fast documents stream in. */
+    private volatile long rateWindowStart = System.nanoTime();
+    private volatile int rateWindowItems;
+    private volatile int previousWindowItems;
+    /** Above this many documents a second a stream is a bulk load, and background embedding waits for its end. */
+    private static final int BULK_RATE = 1_000;
     /** Every journal record up to this one is in the index (not necessarily committed). */
     private volatile long appliedSeq;
     private volatile boolean dirty;
@@ -78,7 +84,8 @@ public final class Veritas implements AutoCloseable {
         this.index = index;
         this.journal = journal;
         this.settings = settings;
-        this.embeddings = settings.embeds() ? new EmbeddingWorker(index, this::embedder) : null;
+        this.embeddings = settings.embeds()
+                ? new EmbeddingWorker(index, this::embedder, this::bulkArriving) : null;
         this.aliases = new AliasTable(Lexicon.defaults());
         for (AliasLearner.Pair p : index.learnedAliases()) {
             aliases.learn(p.a(), p.b(), p.type());
@@ -167,6 +174,13 @@ public final class Veritas implements AutoCloseable {
      */
     public synchronized List<Accepted> accept(List<RawItem> items) {
         requireJournal();
+        long now = System.nanoTime();
+        if (now - rateWindowStart > 1_000_000_000L) {
+            previousWindowItems = now - rateWindowStart > 2_000_000_000L ? 0 : rateWindowItems;
+            rateWindowItems = 0;
+            rateWindowStart = now;
+        }
+        rateWindowItems += items.size();
         long last = appliedSeq;
         for (RawItem item : items) {
             last = journal.append(item);
@@ -522,6 +536,12 @@ public final class Veritas implements AutoCloseable {
 
     /** Passages fused from each ranker's top this many. */
     private static final int FUSION_DEPTH = 50;
+
+    /** Whether documents are arriving at a bulk rate right now (this second or the last). */
+    private boolean bulkArriving() {
+        long age = System.nanoTime() - rateWindowStart;
+        return age < 2_000_000_000L && Math.max(rateWindowItems, age < 1_000_000_000L ? previousWindowItems : 0) >= BULK_RATE;
+    }
 
     private boolean hasVectors() {
         if (!vectorsSeen && settings.embeds()) {

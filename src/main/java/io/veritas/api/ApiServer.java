@@ -45,7 +45,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/", ctx -> ctx.html(page));
             cfg.routes.get("/v1/health", ctx -> ctx.json(Json.MAPPER.createObjectNode().put("status", "ok")
-                    .put("documents", veritas.documentCount())));
+                    .put("documents", veritas.documentCount()).put("vectors", veritas.vectorCount())));
             cfg.routes.post("/v1/ask", ctx -> ctx.json(veritas.ask(questionFrom(ctx))));
             cfg.routes.get("/v1/ask", ctx -> ctx.json(veritas.ask(required(ctx, "q"))));
             cfg.routes.get("/v1/search", ctx -> {

@@ -17,6 +17,14 @@ public interface Embedder extends AutoCloseable {
     /** One vector per text, in order. */
     List<float[]> embedPassages(List<String> texts);
 
+    /**
+     * One vector per text; {@code inBackground} asks to leave most of the machine to other work (indexing,
+     * queries) at the cost of speed. Models that cannot tell the difference ignore it.
+     */
+    default List<float[]> embedPassages(List<String> texts, boolean inBackground) {
+        return embedPassages(texts);
+    }
+
     /** The vector of a search query. */
     float[] embedQuery(String text);
 

@@ -30,10 +30,18 @@ public final class EmbeddingWorker implements AutoCloseable {
     private long lastRefresh = System.nanoTime();
     private boolean unrefreshed;
 
-    /** {@code embedder} is asked for the model the first time there is something to embed (loading takes a second). */
-    public EmbeddingWorker(Index index, Supplier<Embedder> embedder) {
+    private final java.util.function.BooleanSupplier ingesting;
+
+    /**
+     * {@code embedder} is asked for the model the first time there is something to embed (loading takes a second);
+     * {@code ingesting} says whether a bulk stream is arriving right now: the background worker then waits and
+     * catches up when it ends, because embedding beside it (even a tenth of a core, plus the model's start) cost
+     * a fifth of the indexing rate (BENCHMARKS.md). A trickle of live posts does not count as bulk.
+     */
+    public EmbeddingWorker(Index index, Supplier<Embedder> embedder, java.util.function.BooleanSupplier ingesting) {
         this.index = index;
         this.embedder = embedder;
+        this.ingesting = ingesting;
     }
 
     /** Starts embedding in the background (a daemon thread); idempotent. */
@@ -57,8 +65,12 @@ public final class EmbeddingWorker implements AutoCloseable {
     private void run() {
         while (!stopped) {
             int n;
+            if (ingesting.getAsBoolean()) {
+                pause(200);
+                continue;
+            }
             try {
-                n = step();
+                n = step(true);
                 lastError = null;
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -100,6 +112,11 @@ public final class EmbeddingWorker implements AutoCloseable {
 
     /** Embeds one batch of pending passages; returns how many there were (0: nothing is pending). */
     int step() {
+        return step(false);
+    }
+
+    /** One batch; in the background it leaves the other cores to indexing and queries. */
+    private int step(boolean inBackground) {
         stepping.lock();
         try {
             Index.Unembedded pending = index.unembedded(BATCH);
@@ -116,7 +133,7 @@ public final class EmbeddingWorker implements AutoCloseable {
             List<float[]> vectors;
             Embedder model = embedder.get();
             try {
-                vectors = model.embedPassages(texts);
+                vectors = model.embedPassages(texts, inBackground);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("the embedding model " + model.id() + " failed: " + rootMessage(e), e);
             }
