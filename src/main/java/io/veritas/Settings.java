@@ -33,16 +33,20 @@ import java.util.Locale;
  * @param embeddingsKeyEnv the environment variable holding the API key, if the server wants one (embedder openai)
  * @param fusion           how hybrid search combines words and meaning: {@code convex} (scores, the default) or
  *                         {@code rrf} (reciprocal rank fusion)
+ * @param analysis         how Chinese is indexed: {@code bigrams} (the default) or {@code smartcn} (dictionary
+ *                         words as well, for documents ingested from then on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(String backend, String opensearchUrl, String opensearchIndex, String embedder, String onnxModel,
                        String onnxTokenizer, String onnxPooling, String embeddingsUrl, String embeddingsModel,
-                       String embeddingsKeyEnv, String fusion) {
+                       String embeddingsKeyEnv, String fusion, String analysis) {
     public static final String LUCENE = "lucene";
     public static final String OPENSEARCH = "opensearch";
     public static final String NONE = "none";
     public static final String CONVEX = "convex";
     public static final String RRF = "rrf";
+    public static final String BIGRAMS = "bigrams";
+    public static final String SMARTCN = "smartcn";
     private static final String FILE = "settings.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -52,6 +56,10 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
         backend = backend == null ? LUCENE : backend.toLowerCase(Locale.ROOT);
         embedder = embedder == null ? OnnxEmbedder.DEFAULT_ID : embedder.toLowerCase(Locale.ROOT);
         fusion = fusion == null ? CONVEX : fusion.toLowerCase(Locale.ROOT);
+        analysis = analysis == null ? BIGRAMS : analysis.toLowerCase(Locale.ROOT);
+        if (!analysis.equals(BIGRAMS) && !analysis.equals(SMARTCN)) {
+            throw new IllegalArgumentException("--analysis " + analysis + " is not known; use bigrams (the default) or smartcn");
+        }
         if (!fusion.equals(CONVEX) && !fusion.equals(RRF)) {
             throw new IllegalArgumentException("--fusion " + fusion + " is not known; use convex (the default) or rrf");
         }
@@ -71,9 +79,27 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
         }
     }
 
+    public Settings(String backend, String opensearchUrl, String opensearchIndex, String embedder, String onnxModel,
+                    String onnxTokenizer, String onnxPooling, String embeddingsUrl, String embeddingsModel,
+                    String embeddingsKeyEnv, String fusion) {
+        this(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling, embeddingsUrl,
+                embeddingsModel, embeddingsKeyEnv, fusion, null);
+    }
+
     /** The embedded index and the model in the jar. */
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another analysis. */
+    public Settings withAnalysis(String newAnalysis) {
+        return new Settings(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling,
+                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, newAnalysis);
+    }
+
+    /** Whether Chinese passages are also indexed as smartcn words. */
+    public boolean words() {
+        return analysis.equals(SMARTCN);
     }
 
     /** The settings saved in a data folder, or the defaults when none were saved. */

@@ -134,10 +134,10 @@ public final class Veritas implements AutoCloseable {
 
     private static Index openIndex(Path dataDir, Settings settings, boolean writable) {
         if (settings.backend().equals(Settings.OPENSEARCH)) {
-            return writable ? OpenSearchIndex.open(settings.opensearchUrl(), settings.indexName())
-                    : OpenSearchIndex.openForReading(settings.opensearchUrl(), settings.indexName());
+            return writable ? OpenSearchIndex.open(settings.opensearchUrl(), settings.indexName(), settings.words())
+                    : OpenSearchIndex.openForReading(settings.opensearchUrl(), settings.indexName(), settings.words());
         }
-        return writable ? LuceneIndex.openForWriting(dataDir) : LuceneIndex.openForReading(dataDir);
+        return writable ? LuceneIndex.openForWriting(dataDir, settings.words()) : LuceneIndex.openForReading(dataDir, settings.words());
     }
 
     /** The embedding model, loaded on first use. */

@@ -44,6 +44,9 @@ final class EngineOptions {
     @Option(names = "--fusion", paramLabel = "HOW", description = "How hybrid search combines words and meaning: convex (scores, the default) or rrf (reciprocal rank fusion).")
     String fusion;
 
+    @Option(names = "--analysis", paramLabel = "HOW", description = "How Chinese is indexed: bigrams (the default) or smartcn (dictionary words as well; slower ingest).")
+    String analysis;
+
     /** The folder's saved settings with the options given here on top. */
     Settings resolve(Path dataDir) {
         Settings saved = Settings.load(dataDir);
@@ -59,7 +62,8 @@ final class EngineOptions {
                 or(embeddingsUrl, newEmbedder ? null : saved.embeddingsUrl()),
                 or(embeddingsModel, newEmbedder ? null : saved.embeddingsModel()),
                 or(embeddingsKeyEnv, newEmbedder ? null : saved.embeddingsKeyEnv()),
-                or(fusion, saved.fusion()));
+                or(fusion, saved.fusion()),
+                or(analysis, saved.analysis()));
     }
 
     private static String or(String given, String saved) {

@@ -75,6 +75,8 @@ public final class LuceneIndex implements Index {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer = Analysis.analyzer();
+    /** Chinese word segmentation beside the bigrams (the data folder's analysis is smartcn); null when off. */
+    private final Analyzer words;
     /**
      * For every document: 64 bits of its content hash (to tell new, updated and duplicate documents apart), its
      * SimHash (to leave its story cluster when it is replaced) and the pending-order number of its first passage
@@ -97,19 +99,27 @@ public final class LuceneIndex implements Index {
     /** Every passage numbered up to this one has its vector (or was replaced). */
     private volatile long embeddedSeq;
 
-    private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
+    private LuceneIndex(Directory directory, IndexWriter writer, SearcherManager searchers, boolean words) {
+        this.words = words ? Analysis.words() : null;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
     }
 
     public static LuceneIndex openForWriting(Path dataDir) {
+        return openForWriting(dataDir, false);
+    }
+
+    /** Opens for writing; {@code words}: also index Chinese passages segmented into words (smartcn). */
+    public static LuceneIndex openForWriting(Path dataDir, boolean words) {
         Path dir = dataDir.resolve("index");
         try {
             Manifest.check(dataDir, true);
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
-            IndexWriterConfig config = new IndexWriterConfig(Analysis.analyzer())
+            Map<String, Analyzer> perField = words ? Map.of(Analysis.WORDS_FIELD, Analysis.words()) : Map.of();
+            IndexWriterConfig config = new IndexWriterConfig(
+                    new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(Analysis.analyzer(), perField))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(32); // flushes happen on the indexing threads, not all at the final commit
             IndexWriter writer;
@@ -120,7 +130,7 @@ public final class LuceneIndex implements Index {
                 throw new Unavailable("the data folder " + dataDir + " is in use by another Veritas process (a running "
                         + "'serve'?); stop it, or send documents to its HTTP API instead", e);
             }
-            LuceneIndex index = new LuceneIndex(directory, writer, new SearcherManager(writer, new SearcherFactory()));
+            LuceneIndex index = new LuceneIndex(directory, writer, new SearcherManager(writer, new SearcherFactory()), words);
             index.loadKnown();
             index.nextSeq = index.commitData(NEXT_SEQ, 0) + 1;
             index.embeddedSeq = index.commitData(EMBEDDED_SEQ, 0);
@@ -132,6 +142,10 @@ public final class LuceneIndex implements Index {
     }
 
     public static LuceneIndex openForReading(Path dataDir) {
+        return openForReading(dataDir, false);
+    }
+
+    public static LuceneIndex openForReading(Path dataDir, boolean words) {
         Path dir = dataDir.resolve("index");
         if (!Files.isDirectory(dir)) {
             throw new Unavailable("there is no index in " + dataDir + "; ingest documents first: ./veritas ingest --data "
@@ -145,7 +159,7 @@ public final class LuceneIndex implements Index {
                 throw new Unavailable("the index in " + dataDir + " is empty; ingest documents first: ./veritas ingest --data "
                         + dataDir + " PATH...", null);
             }
-            return new LuceneIndex(directory, null, new SearcherManager(directory, new SearcherFactory()));
+            return new LuceneIndex(directory, null, new SearcherManager(directory, new SearcherFactory()), words);
         } catch (IOException e) {
             throw new Unavailable("could not open the index in " + dir + ": " + e.getMessage(), e);
         }
@@ -223,7 +237,7 @@ public final class LuceneIndex implements Index {
         List<org.apache.lucene.document.Document> records = new ArrayList<>();
         if (doc.passages().size() == 1) {
             // A post is one passage: one record serves as both document and passage (half the records to index).
-            org.apache.lucene.document.Document both = passageRecord(doc, doc.passages().get(0), cluster, seq0);
+            org.apache.lucene.document.Document both = passageRecord(doc, doc.passages().get(0), cluster, seq0, words != null);
             both.add(new StringField(TYPE, "doc", Field.Store.NO));
             addDocFields(both, doc, simHash, seq0);
             records.add(both);
@@ -233,7 +247,7 @@ public final class LuceneIndex implements Index {
             addDocFields(docRecord, doc, simHash, seq0);
             records.add(docRecord);
             for (int i = 0; i < doc.passages().size(); i++) {
-                records.add(passageRecord(doc, doc.passages().get(i), cluster, seq0 + i));
+                records.add(passageRecord(doc, doc.passages().get(i), cluster, seq0 + i, words != null));
             }
         }
         for (Claim c : claims) {
@@ -288,7 +302,8 @@ public final class LuceneIndex implements Index {
         r.add(new StoredField("simhash", simHash));
     }
 
-    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster, long seq) {
+    private static org.apache.lucene.document.Document passageRecord(Document doc, Passage p, String cluster, long seq,
+                                                                    boolean words) {
         org.apache.lucene.document.Document r = base("passage", doc.id());
         addSource(r, doc, cluster);
         r.add(new LongPoint("seq", seq));
@@ -300,6 +315,9 @@ public final class LuceneIndex implements Index {
         r.add(new StringField("plang", p.language(), Field.Store.YES));
         String body = doc.slice(p.span());
         r.add(new TextField("body", body, Field.Store.YES));
+        if (words && Analysis.hasChinese(body)) {
+            r.add(new TextField(Analysis.WORDS_FIELD, io.veritas.text.Script.fold(body), Field.Store.NO));
+        }
         String host = host(doc.url());
         if (host != null) {
             r.add(new StringField("host", host, Field.Store.NO));
@@ -503,11 +521,22 @@ public final class LuceneIndex implements Index {
     public List<Hit> search(SearchRequest request, QueryExpander.Expansion expansion) {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, "passage")), BooleanClause.Occur.FILTER);
-        Query words = termsQuery(request.text());
+        Query own = termsQuery(request.text());
         int scoring = 0;
-        if (words != null) {
-            b.add(words, BooleanClause.Occur.SHOULD);
+        if (own != null) {
+            b.add(own, BooleanClause.Occur.SHOULD);
             scoring++;
+        }
+        if (words != null) {
+            BooleanQuery.Builder segmented = new BooleanQuery.Builder();
+            List<String> tokens = Analysis.wordTokens(words, request.text(), 256);
+            for (String t : tokens) {
+                segmented.add(new TermQuery(new Term(Analysis.WORDS_FIELD, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (!tokens.isEmpty()) {
+                b.add(new org.apache.lucene.search.BoostQuery(segmented.build(), Analysis.WORDS_BOOST), BooleanClause.Occur.SHOULD);
+                scoring++;
+            }
         }
         for (String term : expansion.terms()) {
             Query q = allTokens(term);

@@ -84,7 +84,7 @@ import java.util.function.Consumer;
  * that process); writes from several of its threads run concurrently over one shared client.
  */
 public final class OpenSearchIndex implements Index {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2; // 2: the word field of --analysis smartcn
 
     private static final String TYPE = "type";
     private static final String DOC_ID = "docId";
@@ -128,6 +128,8 @@ public final class OpenSearchIndex implements Index {
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
     private final Analyzer analyzer = Analysis.analyzer();
+    /** Chinese word segmentation beside the bigrams (analysis smartcn), done here like the rest; null when off. */
+    private final Analyzer words;
 
     /**
      * What this process knows of every stored document version: content hash and SimHash (as in
@@ -161,7 +163,8 @@ public final class OpenSearchIndex implements Index {
     /** False for a process that only asks and searches: it neither loads nor keeps the bookkeeping of writes. */
     private final boolean writable;
 
-    private OpenSearchIndex(String url, String name, ApacheHttpClient5Transport transport, boolean writable) {
+    private OpenSearchIndex(String url, String name, ApacheHttpClient5Transport transport, boolean writable, boolean words) {
+        this.words = words ? Analysis.words() : null;
         this.url = url;
         this.name = name;
         this.writable = writable;
@@ -175,18 +178,23 @@ public final class OpenSearchIndex implements Index {
      * reached or the index was not made by this version of Veritas.
      */
     public static OpenSearchIndex open(String url, String indexName) {
-        return open(url, indexName, true);
+        return open(url, indexName, true, false);
+    }
+
+    /** Opens for writing; {@code words}: also index Chinese passages segmented into words (smartcn). */
+    public static OpenSearchIndex open(String url, String indexName, boolean words) {
+        return open(url, indexName, true, words);
     }
 
     /**
      * Opens the index for questions and searches only (no bookkeeping of known documents is loaded, so this is
      * quick on a large index); it must exist already.
      */
-    public static OpenSearchIndex openForReading(String url, String indexName) {
-        return open(url, indexName, false);
+    public static OpenSearchIndex openForReading(String url, String indexName, boolean words) {
+        return open(url, indexName, false, words);
     }
 
-    private static OpenSearchIndex open(String url, String indexName, boolean writable) {
+    private static OpenSearchIndex open(String url, String indexName, boolean writable, boolean words) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -209,7 +217,7 @@ public final class OpenSearchIndex implements Index {
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
             builder.setPathPrefix(uri.getRawPath());
         }
-        OpenSearchIndex index = new OpenSearchIndex(url.strip(), indexName, builder.build(), writable);
+        OpenSearchIndex index = new OpenSearchIndex(url.strip(), indexName, builder.build(), writable, words);
         try {
             index.init();
             return index;
@@ -278,7 +286,7 @@ public final class OpenSearchIndex implements Index {
                     .mappings(m -> m.dynamic(DynamicMapping.False)
                             .meta("veritasSchema", JsonData.of(SCHEMA_VERSION))
                             // Searched, never shown: the original passage text is kept in "body" instead.
-                            .source(src -> src.excludes("tokens", "vec"))
+                            .source(src -> src.excludes("tokens", Analysis.WORDS_FIELD, "vec"))
                             .properties(TYPE, keyword).properties(DOC_ID, keyword).properties(RID, keyword)
                             .properties("seq", longNumber).properties("seq0", longNumber)
                             .properties("ordinal", Property.of(p -> p.integer(i -> i)))
@@ -286,6 +294,8 @@ public final class OpenSearchIndex implements Index {
                             .properties("plang", keyword).properties("host", keyword).properties("authorKey", keyword)
                             .properties("amount", keyword)
                             .properties("tokens", Property.of(p -> p.text(t -> t.analyzer("whitespace")
+                                    .indexOptions(IndexOptions.Freqs))))
+                            .properties(Analysis.WORDS_FIELD, Property.of(p -> p.text(t -> t.analyzer("whitespace")
                                     .indexOptions(IndexOptions.Freqs))))
                             .properties("subject", keyword).properties("attribute", keyword).properties("qualifier", keyword)
                             .properties("vec", Property.of(p -> p.binary(b -> b.docValues(true)))))));
@@ -536,6 +546,9 @@ public final class OpenSearchIndex implements Index {
         String body = doc.slice(p.span());
         r.put("body", body);
         r.put("tokens", String.join(" ", tokens(body, Integer.MAX_VALUE)));
+        if (words != null && Analysis.hasChinese(body)) {
+            r.put(Analysis.WORDS_FIELD, String.join(" ", Analysis.wordTokens(words, body, Integer.MAX_VALUE)));
+        }
         String host = LuceneIndex.host(doc.url());
         if (host != null) {
             r.put("host", host);
@@ -727,9 +740,18 @@ public final class OpenSearchIndex implements Index {
     public List<Hit> search(SearchRequest request, QueryExpander.Expansion expansion) {
         Set<String> terms = new HashSet<>();
         List<Query> should = new ArrayList<>();
-        Query words = tokensQuery(request.text(), false, 256, terms);
+        Query own = tokensQuery(request.text(), false, 256, terms);
+        if (own != null) {
+            should.add(own);
+        }
         if (words != null) {
-            should.add(words);
+            List<Query> segmented = new ArrayList<>();
+            for (String t : Analysis.wordTokens(words, request.text(), 256)) {
+                segmented.add(term(Analysis.WORDS_FIELD, t));
+            }
+            if (!segmented.isEmpty()) {
+                should.add(Query.of(b -> b.bool(x -> x.should(segmented).boost(Analysis.WORDS_BOOST))));
+            }
         }
         for (String term : expansion.terms()) {
             Query q = tokensQuery(term, true, 16, terms);
