@@ -56,7 +56,15 @@ import java.util.function.Consumer;
 public final class Veritas implements AutoCloseable {
     private final Index index;
     private final Settings settings;
-    private Embedder embedder;
+    /** Loaded on first use, under its own lock: {@link #accept} holds this object's monitor while it indexes. */
+    private volatile Embedder embedder;
+    private final Object embedderLock = new Object();
+    /** Ranks by meaning while the searching thread ranks by words (threads made on demand, none while idle). */
+    private final java.util.concurrent.ExecutorService searchPool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "veritas-search");
+        t.setDaemon(true);
+        return t;
+    });
     /** Gives passages their vectors off the ingest path; null when no embedding model is configured. */
     private final EmbeddingWorker embeddings;
     private final Journal journal;
@@ -113,10 +121,11 @@ public final class Veritas implements AutoCloseable {
     public static Veritas open(Path dataDir, Settings settings) {
         Index index = openIndex(dataDir, settings, true);
         try {
-            if (index.vectorCount() > 0 && !Settings.load(dataDir).modelKey().equals(settings.modelKey())) {
-                throw new IllegalArgumentException("the passages in " + dataDir + " have vectors of the model "
-                        + Settings.load(dataDir).modelKey() + ", not " + settings.modelKey() + "; keep the folder's model "
-                        + "(leave out the embedder options) or ingest into a new data folder");
+            String before = Settings.load(dataDir).modelKey();
+            if (!before.equals(settings.modelKey()) && index.vectorCount() > 0) {
+                throw new IllegalArgumentException("the passages in " + dataDir + " have vectors of the model " + before
+                        + ", not " + settings.modelKey() + "; keep the folder's model (leave out the embedder options) or "
+                        + "ingest into a new data folder");
             }
             settings.save(dataDir);
             return new Veritas(index, Journal.open(dataDir.resolve("journal")), settings);
@@ -141,11 +150,17 @@ public final class Veritas implements AutoCloseable {
     }
 
     /** The embedding model, loaded on first use. */
-    private synchronized Embedder embedder() {
-        if (embedder == null) {
-            embedder = settings.createEmbedder();
+    private Embedder embedder() {
+        Embedder e = embedder;
+        if (e == null) {
+            synchronized (embedderLock) {
+                if (embedder == null) {
+                    embedder = settings.createEmbedder();
+                }
+                e = embedder;
+            }
         }
-        return embedder;
+        return e;
     }
 
     private void recover() {
@@ -174,13 +189,7 @@ public final class Veritas implements AutoCloseable {
      */
     public synchronized List<Accepted> accept(List<RawItem> items) {
         requireJournal();
-        long now = System.nanoTime();
-        if (now - rateWindowStart > 1_000_000_000L) {
-            previousWindowItems = now - rateWindowStart > 2_000_000_000L ? 0 : rateWindowItems;
-            rateWindowItems = 0;
-            rateWindowStart = now;
-        }
-        rateWindowItems += items.size();
+        countArrivals(items.size());
         long last = appliedSeq;
         for (RawItem item : items) {
             last = journal.append(item);
@@ -501,7 +510,7 @@ public final class Veritas implements AutoCloseable {
         // Each ranker proposes more than asked for, so a passage both like but neither puts first still makes it.
         int depth = Math.max(FUSION_DEPTH, request.limit());
         // Meaning on another thread while words are ranked here: the query's vector costs as much as the BM25 search.
-        java.util.concurrent.Future<List<Hit>> byMeaning = searchPool().submit(() -> byMeaning(request, expansion, depth));
+        java.util.concurrent.Future<List<Hit>> byMeaning = searchPool.submit(() -> byMeaning(request, expansion, depth));
         List<Hit> lexical = index.search(request.withLimit(depth), expansion);
         List<Hit> dense;
         try {
@@ -521,21 +530,19 @@ public final class Veritas implements AutoCloseable {
         return fused;
     }
 
-    private java.util.concurrent.ExecutorService searchPool;
-
-    private synchronized java.util.concurrent.ExecutorService searchPool() {
-        if (searchPool == null) {
-            searchPool = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "veritas-search");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return searchPool;
-    }
-
     /** Passages fused from each ranker's top this many. */
     private static final int FUSION_DEPTH = 50;
+
+    /** Counts items into one-second windows (called under this object's monitor, by {@link #accept}). */
+    private void countArrivals(int n) {
+        long now = System.nanoTime();
+        if (now - rateWindowStart > 1_000_000_000L) {
+            previousWindowItems = now - rateWindowStart > 2_000_000_000L ? 0 : rateWindowItems;
+            rateWindowItems = 0;
+            rateWindowStart = now;
+        }
+        rateWindowItems += n;
+    }
 
     /** Whether documents are arriving at a bulk rate right now (this second or the last). */
     private boolean bulkArriving() {
@@ -634,9 +641,7 @@ public final class Veritas implements AutoCloseable {
         if (acceptPool != null) {
             acceptPool.shutdown();
         }
-        if (searchPool != null) {
-            searchPool.shutdown();
-        }
+        searchPool.shutdown();
         if (journal != null) {
             index.commit(appliedSeq);
             journal.prune(appliedSeq);
