@@ -602,32 +602,121 @@ public final class OpenSearchIndex implements Index {
      * Sends one {@code _bulk} request. Items refused because the node was busy (429) are retried with the whole
      * request (every operation is idempotent: fixed ids); any other refusal fails with the first item's reason.
      */
+    /**
+     * Writes from concurrent upserts share {@code _bulk} requests (group commit): a writer queues its operations and,
+     * when fewer than {@link #MAX_IN_FLIGHT} requests are out, sends everything queued so far in one request; the
+     * others wait for the request that carries theirs. One request per document spent most of the time on
+     * round trips and translog syncs (BENCHMARKS.md). Each writer still learns its own outcome.
+     */
+    private static final int MAX_IN_FLIGHT = 2;
+    /** At most this many operations in one request. */
+    private static final int MAX_OPERATIONS = 5_000;
+
+    /** One writer's operations and what became of them. */
+    private static final class Write {
+        final List<BulkOperation> ops;
+        final String what;
+        boolean done;
+        RuntimeException error;
+
+        Write(List<BulkOperation> ops, String what) {
+            this.ops = ops;
+            this.what = what;
+        }
+    }
+
+    private final Object batching = new Object();
+    private final List<Write> waiting = new ArrayList<>();
+    private int requestsInFlight;
+
     private void bulk(List<BulkOperation> ops, String what) {
         if (ops.isEmpty()) {
             return;
         }
-        for (int attempt = 0; ; attempt++) {
-            BulkResponse response = call(what, () -> client.bulk(b -> b.index(name).operations(ops)));
-            if (!response.errors()) {
-                return;
+        Write mine = new Write(ops, what);
+        synchronized (batching) {
+            waiting.add(mine);
+        }
+        while (true) {
+            List<Write> batch = new ArrayList<>();
+            synchronized (batching) {
+                while (!mine.done && (requestsInFlight >= MAX_IN_FLIGHT || waiting.isEmpty())) {
+                    try {
+                        batching.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
+                    }
+                }
+                if (mine.done) {
+                    break;
+                }
+                int size = 0;
+                while (!waiting.isEmpty() && (batch.isEmpty() || size + waiting.get(0).ops.size() <= MAX_OPERATIONS)) {
+                    Write w = waiting.remove(0);
+                    size += w.ops.size();
+                    batch.add(w);
+                }
+                requestsInFlight++;
             }
-            boolean busy = true;
-            BulkResponseItem failed = null;
-            for (BulkResponseItem item : response.items()) {
-                if (item.error() != null) {
-                    failed = failed == null ? item : failed;
-                    busy &= item.status() == 429;
+            try {
+                send(batch);
+            } finally {
+                synchronized (batching) {
+                    requestsInFlight--;
+                    for (Write w : batch) {
+                        w.done = true;
+                    }
+                    batching.notifyAll();
                 }
             }
-            if (failed == null) {
+        }
+        if (mine.error != null) {
+            throw mine.error;
+        }
+    }
+
+    /** Sends the writes in one request; items the node refuses as busy (429) are sent again, with back-off. */
+    private void send(List<Write> writes) {
+        List<Write> pending = writes;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            List<BulkOperation> ops = new ArrayList<>();
+            for (Write w : pending) {
+                ops.addAll(w.ops);
+            }
+            BulkResponse response;
+            try {
+                String what = pending.size() == 1 ? pending.get(0).what : pending.get(0).what + " and " + (pending.size() - 1) + " more";
+                response = call(what, () -> client.bulk(b -> b.index(name).operations(ops)));
+            } catch (RuntimeException e) {
+                for (Write w : pending) {
+                    w.error = e;
+                }
                 return;
             }
-            if (busy && attempt < 6) {
-                sleep(100L << attempt);
-                continue;
+            List<Write> busy = new ArrayList<>();
+            int at = 0;
+            for (Write w : pending) {
+                BulkResponseItem failed = null;
+                boolean onlyBusy = true;
+                for (BulkResponseItem item : response.items().subList(at, at + w.ops.size())) {
+                    if (item.error() != null) {
+                        failed = failed == null ? item : failed;
+                        onlyBusy &= item.status() == 429;
+                    }
+                }
+                at += w.ops.size();
+                if (failed != null && onlyBusy && attempt < 6) {
+                    busy.add(w);
+                } else if (failed != null) {
+                    w.error = new IllegalStateException("OpenSearch at " + url + " refused to " + w.what + " (record "
+                            + failed.id() + "): " + reason(failed.error()));
+                }
             }
-            throw new IllegalStateException("OpenSearch at " + url + " refused to " + what + " (record " + failed.id()
-                    + "): " + reason(failed.error()));
+            if (!busy.isEmpty()) {
+                sleep(100L << attempt);
+            }
+            pending = busy;
         }
     }
 
