@@ -62,12 +62,7 @@ public final class ApiServer implements AutoCloseable {
                 String mode = ctx.queryParam("mode");
                 io.veritas.index.SearchRequest request = io.veritas.index.SearchRequest.of(q, Math.max(1, limit));
                 if (mode != null) {
-                    request = request.withMode(switch (mode) {
-                        case "lexical" -> io.veritas.index.SearchRequest.Mode.LEXICAL;
-                        case "dense" -> io.veritas.index.SearchRequest.Mode.DENSE;
-                        case "hybrid" -> io.veritas.index.SearchRequest.Mode.HYBRID;
-                        default -> throw new IllegalArgumentException("query parameter 'mode' must be lexical, dense or hybrid, got '" + mode + "'");
-                    });
+                    request = request.withMode(io.veritas.index.SearchRequest.Mode.parse(mode, "query parameter 'mode'"));
                 }
                 ctx.json(Json.hits(q, veritas.search(request)));
             });

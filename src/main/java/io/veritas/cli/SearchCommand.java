@@ -57,12 +57,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     static io.veritas.index.SearchRequest.Mode mode(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "lexical" -> io.veritas.index.SearchRequest.Mode.LEXICAL;
-            case "dense" -> io.veritas.index.SearchRequest.Mode.DENSE;
-            case "hybrid" -> io.veritas.index.SearchRequest.Mode.HYBRID;
-            default -> throw new IllegalArgumentException("--mode " + name + " is not known; use lexical, dense or hybrid");
-        };
+        return io.veritas.index.SearchRequest.Mode.parse(name, "--mode");
     }
 
     @Spec

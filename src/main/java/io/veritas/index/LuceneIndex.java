@@ -507,11 +507,6 @@ public final class LuceneIndex implements Index {
         return withSearcher(s -> s.count(q));
     }
 
-    /** Passages ranked by BM25 for the query text (no expansion, no filters). */
-    public List<Hit> search(String queryText, int limit) {
-        return search(SearchRequest.of(queryText, limit), QueryExpander.Expansion.NONE);
-    }
-
     /**
      * Passages ranked by BM25 over the query's own words plus its expansion: naming the entities the query names
      * (under any of their names, in any script), domain words in the other language and matching amounts raise a

@@ -14,7 +14,17 @@ public record SearchRequest(String text, int limit, Instant from, Instant to, St
      * (nearest passage vectors), or both fused by reciprocal rank (the default; words alone while no vectors exist).
      */
     public enum Mode {
-        LEXICAL, DENSE, HYBRID
+        LEXICAL, DENSE, HYBRID;
+
+        /** The mode named {@code lexical}, {@code dense} or {@code hybrid}; {@code option} names where it was given. */
+        public static Mode parse(String name, String option) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "lexical" -> LEXICAL;
+                case "dense" -> DENSE;
+                case "hybrid" -> HYBRID;
+                default -> throw new IllegalArgumentException(option + " '" + name + "' is not known; use lexical, dense or hybrid");
+            };
+        }
     }
 
     public SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author) {
