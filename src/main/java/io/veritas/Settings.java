@@ -97,6 +97,12 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
                 embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, newAnalysis);
     }
 
+    /** The same settings with another embedding model ({@code none}: words only). */
+    public Settings withEmbedder(String newEmbedder) {
+        return new Settings(backend, opensearchUrl, opensearchIndex, newEmbedder, onnxModel, onnxTokenizer, onnxPooling,
+                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, analysis);
+    }
+
     /** Whether Chinese passages are also indexed as smartcn words. */
     public boolean words() {
         return analysis.equals(SMARTCN);

@@ -5,15 +5,18 @@ import io.veritas.extract.Lexicon;
 import io.veritas.index.ClaimHit;
 import io.veritas.index.Index;
 import io.veritas.text.Script;
+import io.veritas.truth.Evidence;
 import io.veritas.truth.Fact;
 import io.veritas.truth.Truth;
 import io.veritas.truth.Verdict;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The extractive answer path: read the question, gather the claims about the entity and attribute asked for,
@@ -23,50 +26,66 @@ import java.util.Set;
  */
 public final class Answerer {
     private static final int MAX_FACTS = 8;
+    /**
+     * Claims read for one question at most (the newest): a question costs the same however much the corpus says
+     * about its subject.
+     */
+    static final int MAX_CLAIMS = 2_000;
     private static final String SUBJECT_MARK = "\u0001";
 
     private final Index index;
-    private final AliasTable aliases;
+    private final Supplier<AliasTable> aliasTables;
     private final Lexicon lexicon;
     private final QuestionReader reader;
     private final FollowUps followUps;
 
-    public Answerer(Index index, AliasTable aliases) {
+    /**
+     * {@code aliases} gives the names the corpus knows right now (the lexicon's and those its documents teach);
+     * each question is read with the table current when it is asked.
+     */
+    public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases) {
         this.index = index;
-        this.aliases = aliases;
-        this.lexicon = aliases.lexicon();
-        this.reader = new QuestionReader(aliases);
-        this.followUps = new FollowUps(index, aliases, reader);
+        this.aliasTables = aliases;
+        this.lexicon = lexicon;
+        this.reader = new QuestionReader(lexicon);
+        this.followUps = new FollowUps(index, reader);
     }
 
     public Answer ask(String text) {
-        Question q = reader.read(text);
+        AliasTable aliases = aliasTables.get();
+        Question q = reader.read(text, aliases);
         String lang = q.language();
         if (q.subject() == null) {
-            return unanswered(q, "reason.entity", followUps.general(lang, 3));
+            return unanswered(q, "reason.entity", followUps.general(lang, 3, aliases));
         }
         if (q.attribute() == null) {
-            return unanswered(q, "reason.attribute", followUps.about(q, 3));
+            return unanswered(q, "reason.attribute", followUps.about(q, 3, aliases));
         }
         Set<String> names = aliases.equivalents(q.subject());
-        List<ClaimHit> hits = new ArrayList<>(index.claims(names, q.attribute()));
-        if (q.year() > 0) {
-            hits.removeIf(h -> h.claim().asOf() == null || h.claim().asOf().getYear() != q.year());
+        Map<Evidence, ClaimHit> quoted = new IdentityHashMap<>();
+        List<Evidence> evidence = new ArrayList<>();
+        for (ClaimHit h : index.claims(names, q.attribute(), MAX_CLAIMS)) {
+            if (q.year() > 0 && (h.claim().asOf() == null || h.claim().asOf().getYear() != q.year())) {
+                continue;
+            }
+            Evidence e = new Evidence(h.claim(), h.source().cluster());
+            quoted.put(e, h);
+            evidence.add(e);
         }
         Lexicon.Kind kind = lexicon.kind(q.attribute());
-        Verdict all = Truth.judge(q.attribute(), kind, hits);
+        Verdict all = Truth.judge(q.attribute(), kind, evidence);
         Verdict asked = all;
         if (q.qualifier() != null) {
-            List<ClaimHit> narrowed = hits.stream().filter(h -> q.qualifier().equals(h.claim().qualifier())).toList();
+            List<Evidence> narrowed = evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())).toList();
             asked = Truth.judge(q.attribute(), kind, narrowed);
         }
         if (asked.isEmpty()) {
-            return missing(q, all);
+            return missing(q, all, aliases);
         }
-        return compose(q, kind, asked);
+        return compose(q, kind, asked, quoted, aliases);
     }
 
-    private Answer compose(Question q, Lexicon.Kind kind, Verdict verdict) {
+    private Answer compose(Question q, Lexicon.Kind kind, Verdict verdict, Map<Evidence, ClaimHit> quoted, AliasTable aliases) {
         String lang = q.language();
         List<Fact> facts = verdict.facts().subList(0, Math.min(MAX_FACTS, verdict.facts().size()));
         Fact head = facts.get(0);
@@ -130,7 +149,8 @@ public final class Answerer {
         Map<String, Citation> byDoc = new LinkedHashMap<>();
         for (Fact f : shown) {
             List<String> ids = new ArrayList<>();
-            for (ClaimHit h : f.support()) {
+            for (Evidence e : f.support()) {
+                ClaimHit h = quoted.get(e);
                 ids.add(h.source().docId());
                 byDoc.computeIfAbsent(h.source().docId(), id -> new Citation(id, h.source().path(), h.source().url(),
                         h.source().title(), h.source().published(), h.source().language(), h.quote()));
@@ -141,10 +161,10 @@ public final class Answerer {
         citations.addAll(byDoc.values());
         // Sources in the asker's language first; otherwise in the order of the facts they support.
         citations.sort(java.util.Comparator.comparing((Citation c) -> !lang.equals(c.language())));
-        return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3));
+        return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3, aliases));
     }
 
-    private Answer missing(Question q, Verdict all) {
+    private Answer missing(Question q, Verdict all, AliasTable aliases) {
         String lang = q.language();
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("subject", SUBJECT_MARK);
@@ -162,7 +182,7 @@ public final class Answerer {
         if (!known.isEmpty()) {
             text.append(fill(Phrases.get("missing.known", lang), Map.of("list", String.join(Phrases.get("separator", lang), known))));
         }
-        return new Answer(q.text(), lang, false, script(text.toString(), q), List.of(), List.of(), followUps.about(q, 3));
+        return new Answer(q.text(), lang, false, script(text.toString(), q), List.of(), List.of(), followUps.about(q, 3, aliases));
     }
 
     private Answer unanswered(Question q, String reason, List<String> suggestions) {

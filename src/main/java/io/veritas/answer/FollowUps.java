@@ -19,69 +19,81 @@ import java.util.Objects;
  * by reading it back and finding claims for it.
  */
 final class FollowUps {
+    /** Claims read to find what the corpus holds about an attribute (the newest): bounded work per question. */
+    static final int MAX_TOPIC_CLAIMS = 5_000;
+    /** Corpus-wide topics are recomputed at most this often while documents stream in. */
+    private static final long TOPICS_TTL_NANOS = 10_000_000_000L;
+    /** How documents write each entity, to name it in the asker's script; emptied when it grows past this. */
+    private static final int MAX_SURFACES = 10_000;
+
     private final Index index;
-    private final AliasTable aliases;
     private final QuestionReader reader;
-    /** How documents write each entity, to name it in the asker's script. */
     private final Map<String, java.util.Set<String>> surfaces = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FollowUps(Index index, AliasTable aliases, QuestionReader reader) {
+    FollowUps(Index index, QuestionReader reader) {
         this.index = index;
-        this.aliases = aliases;
         this.reader = reader;
     }
 
-    /** Topics across the whole corpus, per attribute ("" for all), for the index version they were built from. */
-    private final Map<String, List<Topic>> corpusTopics = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long topicsVersion = -1;
+    /** Topics across the whole corpus, per attribute ("" for all), with the index version and time they were built at. */
+    private record Cached(List<Topic> topics, long version, long builtAt) {
+    }
 
-    private List<Topic> corpusTopics(String attribute) {
+    private final Map<String, Cached> corpusTopics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Topic> corpusTopics(String attribute, AliasTable aliases) {
+        String key = attribute == null ? "" : attribute;
         long v = index.version();
-        if (v != topicsVersion) {
-            corpusTopics.clear();
-            topicsVersion = v;
+        long now = System.nanoTime();
+        Cached c = corpusTopics.get(key);
+        if (c == null || (c.version() != v && now - c.builtAt() > TOPICS_TTL_NANOS)) {
+            c = new Cached(topics(index.claims(null, attribute, MAX_TOPIC_CLAIMS), aliases), v, now);
+            corpusTopics.put(key, c);
         }
-        return corpusTopics.computeIfAbsent(attribute == null ? "" : attribute, a -> topics(index.claims(null, attribute)));
+        return c.topics();
     }
 
     private record Topic(String subject, String subjectAs, String attribute, String qualifier) {
     }
 
     /** Suggestions after a question about {@code q.subject()} (or, without one, about anything). */
-    List<String> about(Question q, int limit) {
+    List<String> about(Question q, int limit, AliasTable aliases) {
         if (q.subject() == null) {
-            return general(q.language(), limit);
+            return general(q.language(), limit, aliases);
         }
         List<Topic> topics = new ArrayList<>();
-        for (Topic t : topics(index.claims(aliases.equivalents(q.subject()), null))) {
+        for (Topic t : topics(index.claims(aliases.equivalents(q.subject()), null, MAX_TOPIC_CLAIMS), aliases)) {
             boolean same = t.attribute().equals(q.attribute()) && Objects.equals(t.qualifier(), q.qualifier());
             if (!same) {
                 topics.add(new Topic(t.subject(), q.subjectAs(), t.attribute(), t.qualifier()));
             }
         }
         if (q.attribute() != null) {
-            for (Topic t : corpusTopics(q.attribute())) {
+            for (Topic t : corpusTopics(q.attribute(), aliases)) {
                 if (!aliases.equivalents(q.subject()).contains(t.subject())) {
                     topics.add(t);
                 }
             }
         }
-        return render(topics, q.language(), limit);
+        return render(topics, q.language(), limit, aliases);
     }
 
-    List<String> general(String language, int limit) {
-        return render(corpusTopics(null), language, limit);
+    List<String> general(String language, int limit, AliasTable aliases) {
+        return render(corpusTopics(null, aliases), language, limit, aliases);
     }
 
     /** Distinct (entity, attribute, round) topics, the most claimed first. */
-    private List<Topic> topics(List<ClaimHit> hits) {
+    private List<Topic> topics(List<ClaimHit> hits, AliasTable aliases) {
+        if (surfaces.size() > MAX_SURFACES) {
+            surfaces.clear();
+        }
         Map<Topic, Integer> counts = new LinkedHashMap<>();
         for (ClaimHit h : hits) {
             if (!h.claim().modality().equals("actual")) {
                 continue;
             }
             String key = aliases.canonical(h.claim().subject());
-            surfaces.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(h.claim().subjectAs());
+            surfaces.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(h.claim().subjectAs());
             counts.merge(new Topic(key, h.claim().subjectAs(), h.claim().attribute(), h.claim().qualifier()), 1, Integer::sum);
         }
         Map<Topic, Integer> merged = new LinkedHashMap<>();
@@ -96,17 +108,17 @@ final class FollowUps {
         return out;
     }
 
-    private List<String> render(List<Topic> topics, String language, int limit) {
+    private List<String> render(List<Topic> topics, String language, int limit, AliasTable aliases) {
         List<String> out = new ArrayList<>();
         for (Topic t : topics) {
             if (out.size() >= limit) {
                 break;
             }
-            String question = question(t, language);
+            String question = question(t, language, aliases);
             if (question == null || out.contains(question)) {
                 continue;
             }
-            Question back = reader.read(question);
+            Question back = reader.read(question, aliases);
             if (back.subject() == null || back.attribute() == null || !back.attribute().equals(t.attribute())
                     || !Objects.equals(back.qualifier(), t.qualifier())) {
                 continue;
@@ -118,13 +130,13 @@ final class FollowUps {
         return out;
     }
 
-    private String question(Topic t, String language) {
+    private String question(Topic t, String language, AliasTable aliases) {
         String key = t.attribute().equals("funding") && t.qualifier() != null ? "funding.round" : t.attribute();
         String template = Phrases.question(key, language);
         if (template == null) {
             return null;
         }
-        String name = displayName(t, language);
+        String name = displayName(t, language, aliases);
         String filled = template.replace("{qualifier}", t.qualifier() == null ? "" : Formats.qualifier(t.qualifier(), language).strip());
         if (Script.HANT.equals(language)) {
             filled = Script.toTraditional(filled);
@@ -132,7 +144,7 @@ final class FollowUps {
         return filled.replace("{subject}", name);
     }
 
-    private String displayName(Topic t, String language) {
+    private String displayName(Topic t, String language, AliasTable aliases) {
         Lexicon.Entity e = aliases.entity(t.subject());
         if (e != null) {
             return e.name(language);

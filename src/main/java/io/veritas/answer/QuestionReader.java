@@ -20,27 +20,23 @@ import java.util.regex.Pattern;
 public final class QuestionReader {
     private static final Pattern LATEST = Pattern.compile("latest|current|now|today|recent|newest|最新|目前|当前|现在|如今|近期");
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19\\d{2}|20\\d{2})(?!\\d)\\s*年?");
-    private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|对|给|由|in|into|from|to|by)\\s*$");
 
-    private final AliasTable aliases;
-    private final EntityMatcher entities;
     private final Lexicon lexicon;
 
-    public QuestionReader(AliasTable aliases) {
-        this.aliases = aliases;
-        this.entities = new EntityMatcher(aliases);
-        this.lexicon = aliases.lexicon();
+    public QuestionReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
     }
 
-    public Question read(String text) {
+    /** Reads a question with the names {@code aliases} knows (the lexicon's and those learned from the corpus). */
+    public Question read(String text, AliasTable aliases) {
         String normal = Normalizer.nfkc(text.strip());
         String folded = Script.fold(normal);
         String language = Script.detect(normal);
 
         Mention subject = null;
         int subjectRank = Integer.MAX_VALUE;
-        for (Mention m : entities.find(normal, folded)) {
-            boolean object = OBJECT_MARKER.matcher(folded.substring(Math.max(0, m.start() - 6), m.start())).find();
+        for (Mention m : new EntityMatcher(aliases).find(normal, folded)) {
+            boolean object = lexicon.endsWithObjectMarker(folded.substring(Math.max(0, m.start() - 6), m.start()));
             boolean person = "person".equals(m.type());
             int rank = (object ? 2 : 0) + (person ? 1 : 0);
             if (subject == null || rank < subjectRank) {

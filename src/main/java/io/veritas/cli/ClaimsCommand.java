@@ -1,6 +1,5 @@
 package io.veritas.cli;
 
-import io.veritas.extract.AliasTable;
 import io.veritas.extract.Claim;
 import io.veritas.extract.ClaimExtractor;
 import io.veritas.extract.Lexicon;
@@ -37,7 +36,7 @@ final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ClaimExtractor extractor = new ClaimExtractor(new AliasTable(Lexicon.defaults()));
+        ClaimExtractor extractor = new ClaimExtractor(Lexicon.defaults());
         List<RawItem> items = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         FileSource source = new FileSource(items::add, failures::add);

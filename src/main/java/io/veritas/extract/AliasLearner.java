@@ -14,10 +14,6 @@ import java.util.regex.Pattern;
  * "AI" or "AGI" are not learned.
  */
 public final class AliasLearner {
-    /** Two names of one entity, folded, and the entity type when known. */
-    public record Pair(String a, String b, String type) {
-    }
-
     private static final Pattern HAN_LATIN = Pattern.compile(
             "([\\p{IsHan}·]{2,16})\\s*[（(]\\s*([A-Za-z][A-Za-z0-9.&' -]{1,40}?)\\s*[）)]");
     private static final Pattern LATIN_HAN = Pattern.compile(
@@ -37,8 +33,8 @@ public final class AliasLearner {
     private AliasLearner() {
     }
 
-    public static List<Pair> learn(String text) {
-        List<Pair> out = new ArrayList<>();
+    public static List<Alias> learn(String text) {
+        List<Alias> out = new ArrayList<>();
         learnRenaming(text, out);
         if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
             return out; // no parenthesis, nothing more to learn (most posts): skip the regular expressions
@@ -67,7 +63,7 @@ public final class AliasLearner {
     }
 
     /** Renaming said in running text; the regular expressions run only when a trigger word is there. */
-    private static void learnRenaming(String text, List<Pair> out) {
+    private static void learnRenaming(String text, List<Alias> out) {
         if (text.contains("formerly") || text.contains("previously") || text.contains("once ")) {
             Matcher m = FORMERLY_PROSE.matcher(text);
             while (m.find()) {
@@ -92,7 +88,7 @@ public final class AliasLearner {
     }
 
     /** Two names of one organisation, unless one is a word that starts sentences rather than a name. */
-    private static void addName(List<Pair> out, String a, String b) {
+    private static void addName(List<Alias> out, String a, String b) {
         if (!COMMON_WORDS.contains(a) && !COMMON_WORDS.contains(b)) {
             add(out, a, b, "org");
         }
@@ -102,12 +98,12 @@ public final class AliasLearner {
     private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("The", "It", "This", "That", "He", "She",
             "They", "We", "Its", "A", "An", "And", "But", "In", "On", "At", "As", "Now", "Once", "Then");
 
-    private static void add(List<Pair> out, String a, String b, String type) {
+    private static void add(List<Alias> out, String a, String b, String type) {
         String fa = Script.fold(a.strip());
         String fb = Script.fold(b.strip());
         boolean oneLetterName = fa.length() == 1 && Character.isLetter(fa.charAt(0)) && fb.length() >= 3; // X, formerly Twitter
         if ((fa.length() >= 2 || oneLetterName) && fb.length() >= 1 && !fa.equals(fb)) {
-            out.add(new Pair(fa, fb, type));
+            out.add(new Alias(fa, fb, type));
         }
     }
 

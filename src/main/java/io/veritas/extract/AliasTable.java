@@ -2,127 +2,162 @@ package io.veritas.extract;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Names that refer to the same entity, across scripts and languages: seeded from the lexicon's entities and
- * grown by aliases learned from text ("深瞳智能（DeepPupil AI）"). All names are folded. Thread-safe; the engine
- * owns one and the index persists what was learned.
+ * Names that refer to the same entity, across scripts and languages: the lexicon's entities plus aliases learned
+ * from text ("深瞳智能（DeepPupil AI）"). All names are folded.
+ *
+ * <p>Immutable, so any number of threads read it without locks: {@link #with} makes a new table with more
+ * aliases. A table depends only on the set of aliases it was given, never on their order: a class is named by
+ * its lexicon key, else by its alphabetically first name, and a name's type is the one of the first alias (in
+ * alias order) that names it.
  */
 public final class AliasTable {
     private final Lexicon lexicon;
-    private final Map<String, String> parent = new HashMap<>();
-    /** Members of each class, by root, so that {@link #equivalents} does not scan every name. */
-    private final Map<String, Set<String>> members = new HashMap<>();
-    private final Map<String, Lexicon.Entity> entityOfKey = new HashMap<>();
-    private final Map<String, String> typeOfName = new HashMap<>();
+    /** Every known name's class name. */
+    private final Map<String, String> classOf;
+    /** Members of each class, by class name, sorted. */
+    private final Map<String, Set<String>> members;
+    private final Map<String, String> typeOfName;
     /** Names by first character, longest first, for scanning text. */
-    private final Map<Character, List<String>> byFirstChar = new HashMap<>();
+    private final Map<Character, List<String>> byFirstChar;
+    private final List<Alias> learned;
 
-    public AliasTable(Lexicon lexicon) {
+    private AliasTable(Lexicon lexicon, List<Alias> learned) {
         this.lexicon = lexicon;
+        this.learned = List.copyOf(learned);
+        Map<String, String> parent = new HashMap<>();
+        Map<String, String> types = new HashMap<>();
         for (Lexicon.Entity e : lexicon.entities().values()) {
-            entityOfKey.put(e.key(), e);
             for (String alias : e.aliases()) {
-                addName(alias, e.type());
-                union(e.key(), alias);
+                types.putIfAbsent(alias, e.type());
+                union(parent, e.key(), alias);
             }
         }
+        for (Alias p : this.learned) {
+            if (p.a().isBlank() || p.b().isBlank()) {
+                continue;
+            }
+            types.putIfAbsent(p.a(), p.type());
+            types.putIfAbsent(p.b(), p.type());
+            union(parent, p.a(), p.b());
+        }
+        Map<String, Set<String>> byRoot = new HashMap<>();
+        for (String name : parent.keySet()) {
+            byRoot.computeIfAbsent(root(parent, name), r -> new TreeSet<>()).add(name);
+        }
+        Map<String, String> classes = new HashMap<>();
+        Map<String, Set<String>> memberSets = new HashMap<>();
+        for (Set<String> names : byRoot.values()) {
+            String key = names.stream().filter(n -> lexicon.entities().containsKey(n)).findFirst().orElse(names.iterator().next());
+            Set<String> frozen = Collections.unmodifiableSet(names);
+            memberSets.put(key, frozen);
+            for (String n : names) {
+                classes.put(n, key);
+            }
+        }
+        Map<Character, List<String>> first = new HashMap<>();
+        for (String name : types.keySet()) {
+            first.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
+        }
+        Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
+        first.replaceAll((c, list) -> {
+            list.sort(longestFirst);
+            return List.copyOf(list);
+        });
+        this.classOf = classes;
+        this.members = memberSets;
+        this.typeOfName = types;
+        this.byFirstChar = first;
+    }
+
+    /** The lexicon's names only. */
+    public static AliasTable of(Lexicon lexicon) {
+        return new AliasTable(lexicon, List.of());
+    }
+
+    /** The lexicon's names and these learned aliases (in any order: the table is the same). */
+    public static AliasTable of(Lexicon lexicon, Collection<Alias> learned) {
+        List<Alias> sorted = new ArrayList<>(new TreeSet<>(learned));
+        return new AliasTable(lexicon, sorted);
+    }
+
+    /** This table with more learned aliases; this one when there are none. */
+    public AliasTable with(Collection<Alias> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Alias> all = new ArrayList<>(learned);
+        all.addAll(more);
+        return of(lexicon, all);
     }
 
     public Lexicon lexicon() {
         return lexicon;
     }
 
-    /** Records that two names refer to the same entity. */
-    public synchronized void learn(String a, String b, String type) {
-        addName(a, type);
-        addName(b, type);
-        union(a, b);
-    }
-
-    /** Adds a name seen in text so that it is recognised in later text. */
-    public synchronized void addName(String name, String type) {
-        if (name.isBlank() || typeOfName.containsKey(name)) {
-            return;
-        }
-        typeOfName.put(name, type);
-        find(name);
-        List<String> list = byFirstChar.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
-        list.add(name);
-        list.sort(Comparator.comparingInt(String::length).reversed());
-    }
-
-    public synchronized boolean knows(String name) {
+    public boolean knows(String name) {
         return typeOfName.containsKey(name);
     }
 
-    public synchronized String type(String name) {
+    /** The type of a known name; {@code org} for a name the table does not know. */
+    public String type(String name) {
         return typeOfName.getOrDefault(name, "org");
     }
 
-    synchronized List<String> namesStartingWith(char c) {
-        List<String> list = byFirstChar.get(c);
-        return list == null ? List.of() : List.copyOf(list);
+    /** Known names starting with {@code c}, longest first (an immutable list, shared). */
+    List<String> namesStartingWith(char c) {
+        return byFirstChar.getOrDefault(c, List.of());
     }
 
-    /** Every name in the same class as {@code name}, including itself. */
-    public synchronized Set<String> equivalents(String name) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(name);
-        out.addAll(members.getOrDefault(find(name), Set.of()));
-        return out;
+    /** Every name in the same class as {@code name}, including itself, sorted. */
+    public Set<String> equivalents(String name) {
+        Set<String> m = members.get(classOf.get(name));
+        return m == null ? Set.of(name) : m;
     }
 
-    /** The canonical key for a name: the lexicon key when the class has one, else the class root. */
-    public synchronized String canonical(String name) {
-        for (String n : equivalents(name)) {
-            if (entityOfKey.containsKey(n)) {
-                return n;
-            }
-        }
-        return find(name);
+    /** The class name of {@code name}: the lexicon key when the class has one, else its alphabetically first name. */
+    public String canonical(String name) {
+        return classOf.getOrDefault(name, name);
     }
 
     /** The lexicon entity for a name, when the name belongs to a known entity. */
-    public synchronized Lexicon.Entity entity(String name) {
-        return entityOfKey.get(canonical(name));
+    public Lexicon.Entity entity(String name) {
+        return lexicon.entities().get(canonical(name));
     }
 
-    public synchronized Collection<String> names() {
-        return List.copyOf(typeOfName.keySet());
+    /** Every known name. */
+    public Collection<String> names() {
+        return Collections.unmodifiableSet(typeOfName.keySet());
     }
 
-    private String find(String x) {
-        if (parent.putIfAbsent(x, x) == null) {
-            members.computeIfAbsent(x, k -> new LinkedHashSet<>()).add(x);
+    private static String root(Map<String, String> parent, String x) {
+        String r = x;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
         }
-        String p = parent.get(x);
-        if (p.equals(x)) {
-            return x;
+        for (String n = x; !n.equals(r); ) { // path compression while building
+            String next = parent.get(n);
+            parent.put(n, r);
+            n = next;
         }
-        String root = find(p);
-        parent.put(x, root);
-        return root;
+        return r;
     }
 
-    private void union(String a, String b) {
-        String ra = find(a);
-        String rb = find(b);
+    private static void union(Map<String, String> parent, String a, String b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        String ra = root(parent, a);
+        String rb = root(parent, b);
         if (!ra.equals(rb)) {
-            // Keep a lexicon key as the root so canonical() is cheap to reason about.
-            String root = entityOfKey.containsKey(rb) ? rb : ra;
-            String child = root.equals(rb) ? ra : rb;
-            parent.put(child, root);
-            Set<String> moved = members.remove(child);
-            if (moved != null) {
-                members.computeIfAbsent(root, k -> new LinkedHashSet<>()).addAll(moved);
-            }
+            parent.put(rb, ra);
         }
     }
 }

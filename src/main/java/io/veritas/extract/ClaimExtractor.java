@@ -31,49 +31,44 @@ import java.util.regex.Pattern;
 public final class ClaimExtractor {
     private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month|per month|monthly|each month|every month|/month|/mo\\b");
     private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year|per year|annually|each year|/year|/yr\\b");
-    private static final Pattern OBJECT_MARKER = Pattern.compile("(向|从|對|对|给|由|把|被|跟|with|from|to|in|into|by|for|at)\\s*$");
     /** Attributes whose values are counts of people, not money; their unit is the attribute itself. */
     private static final java.util.Set<String> COUNTED = java.util.Set.of("users", "employees");
     private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
     private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
 
-    private final AliasTable aliases;
-    private final EntityMatcher entities;
+    /** The lexicon's names: what every document is read with, beside the aliases it teaches itself. */
+    private final AliasTable base;
     private final Lexicon lexicon;
 
-    public ClaimExtractor(AliasTable aliases) {
-        this.aliases = aliases;
-        this.lexicon = aliases.lexicon();
-        this.entities = new EntityMatcher(aliases);
+    public ClaimExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.base = AliasTable.of(lexicon);
     }
 
-    /** What a document yields: its claims and the aliases it teaches. */
-    public record Extraction(List<Claim> claims, List<AliasLearner.Pair> aliases) {
-        public Extraction {
-            claims = List.copyOf(claims);
-            aliases = List.copyOf(aliases);
-        }
-    }
-
+    /**
+     * Reads a document. The result depends on the document and the lexicon only: the aliases other documents
+     * teach are applied when questions are answered, not here, so the same documents give the same claims in any
+     * order and on any number of threads.
+     */
     public Extraction extract(Document doc) {
         String text = doc.text();
-        List<AliasLearner.Pair> learned = AliasLearner.learn(text);
-        for (AliasLearner.Pair p : learned) {
-            aliases.learn(p.a(), p.b(), p.type());
-        }
+        List<Alias> learned = AliasLearner.learn(text);
+        AliasTable aliases = base.with(learned);
         String folded = Script.fold(text);
-        List<Quantity> amounts = new ArrayList<>(Quantities.find(folded));
+        List<Quantity> money = Quantities.find(folded);
+        List<Quantity> amounts = new ArrayList<>(money);
         amounts.addAll(Quantities.findCounts(folded, amounts));
         amounts.sort(java.util.Comparator.comparingInt(Quantity::start));
         if (amounts.isEmpty()) {
-            return new Extraction(List.of(), learned);
+            return new Extraction(List.of(), learned, money);
         }
+        EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
         List<Mention> mentions = entities.find(text, folded);
         List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
-        Mention focus = focus(mentions);
+        Mention focus = focus(mentions, aliases);
 
         List<Claim> claims = new ArrayList<>();
         Mention previousSubject = null;
@@ -121,7 +116,7 @@ public final class ClaimExtractor {
                     if (counts != q.currency().equals(Quantities.COUNT)) {
                         continue; // money is not a head count, a head count is not money
                     }
-                    Mention subject = subject(folded, mentions, sentence, q);
+                    Mention subject = subject(folded, mentions, sentence, q, lexicon);
                     if (focus != null && refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start())) {
                         subject = focus; // "港峰資本領投，公司估值達 12 億美元": "公司" is the article's company
                     }
@@ -157,7 +152,7 @@ public final class ClaimExtractor {
                 previousSubject = sentenceSubject;
             }
         }
-        return new Extraction(claims, learned);
+        return new Extraction(claims, learned, money);
     }
 
     private static final Pattern CONVERSION = Pattern.compile("^\\s*[（(]\\s*(约|约合|合|折合|相当于|about|approx\\.?|approximately|roughly|≈|~)?\\s*$");
@@ -249,7 +244,7 @@ public final class ClaimExtractor {
         return last;
     }
 
-    private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q) {
+    private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q, Lexicon lexicon) {
         Mention org = null;
         Mention person = null;
         for (Mention m : mentions) {
@@ -275,7 +270,7 @@ public final class ClaimExtractor {
                 if (m.start() < sentence.start() || m.end() > q.start() || "person".equals(m.type())) {
                     continue;
                 }
-                if (!isObject(folded, m, sentence)) {
+                if (!isObject(folded, m, sentence, lexicon)) {
                     candidate = m;
                 }
             }
@@ -302,9 +297,9 @@ public final class ClaimExtractor {
      * Whether a name is the object of a preposition: right after "from/to/in/by..." or, in Chinese, after
      * 向/从/对/给 earlier in the same clause ("将向其CEO马斯克的人工智能公司xAI投资": xAI receives).
      */
-    private static boolean isObject(String folded, Mention m, Span sentence) {
+    private static boolean isObject(String folded, Mention m, Span sentence, Lexicon lexicon) {
         String before = folded.substring(Math.max(sentence.start(), m.start() - 6), m.start());
-        if (OBJECT_MARKER.matcher(before).find()) {
+        if (lexicon.endsWithObjectMarker(before)) {
             return true;
         }
         for (int i = m.start() - 1; i >= Math.max(sentence.start(), m.start() - 24); i--) {
@@ -334,7 +329,7 @@ public final class ClaimExtractor {
         return null;
     }
 
-    private Mention focus(List<Mention> mentions) {
+    private static Mention focus(List<Mention> mentions, AliasTable aliases) {
         Map<String, Integer> counts = new HashMap<>();
         Mention best = null;
         int bestCount = 0;

@@ -21,13 +21,13 @@ public final class EntityMatcher {
     private static final Pattern SHAPE = Pattern.compile(
             "(?<![A-Za-z0-9])((?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*)(?:\\s" + COMPANY_WORD + ")?"
                     + "|[A-Z][A-Za-z0-9]+(?:\\s[A-Z][A-Za-z0-9]+){0,2}\\s" + COMPANY_WORD + ")(?![A-Za-z0-9])");
-    private static final Set<String> NOT_ENTITIES = Set.of("iphone", "ipad", "ios", "macos", "youtube", "linkedin",
-            "chatgpt", "github", "javascript", "typescript", "powerpoint", "pitchbook");
 
     private final AliasTable aliases;
+    private final Set<String> notEntities;
 
     public EntityMatcher(AliasTable aliases) {
         this.aliases = aliases;
+        this.notEntities = aliases.lexicon().notEntities();
     }
 
     /** Mentions in {@code original}; {@code folded} must be {@code Script.fold(original)}. */
@@ -48,7 +48,7 @@ public final class EntityMatcher {
         Matcher m = SHAPE.matcher(original);
         while (m.find()) {
             String name = Script.fold(m.group(1));
-            if (!NOT_ENTITIES.contains(name)) {
+            if (!notEntities.contains(name)) {
                 found.add(new Mention(m.start(1), m.end(1), name, aliases.knows(name) ? aliases.type(name) : "org"));
             }
         }

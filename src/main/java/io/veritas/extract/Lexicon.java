@@ -49,13 +49,23 @@ public final class Lexicon {
     private final Map<String, Kind> attributeKinds;
     private final List<Cue> attributeCues;
     private final List<Cue> modalityCues;
+    private final java.util.Set<String> notEntities;
+    private final java.util.regex.Pattern objectMarker;
 
     private Lexicon(Map<String, Entity> entities, Map<String, Kind> attributeKinds, List<Cue> attributeCues,
-                    List<Cue> modalityCues) {
+                    List<Cue> modalityCues, java.util.Set<String> notEntities, List<String> objectMarkers) {
         this.entities = Map.copyOf(entities);
         this.attributeKinds = Map.copyOf(attributeKinds);
         this.attributeCues = List.copyOf(attributeCues);
         this.modalityCues = List.copyOf(modalityCues);
+        this.notEntities = java.util.Set.copyOf(notEntities);
+        StringBuilder alternatives = new StringBuilder();
+        for (String m : objectMarkers) {
+            boolean latin = m.chars().allMatch(ch -> ch < 0x80);
+            alternatives.append(alternatives.isEmpty() ? "" : "|").append(latin ? "(?<![a-z])" : "")
+                    .append(java.util.regex.Pattern.quote(m)); // "in" is a word, not the end of "within"
+        }
+        this.objectMarker = java.util.regex.Pattern.compile("(?:" + alternatives + ")\\s*$");
     }
 
     public static Lexicon defaults() {
@@ -81,6 +91,19 @@ public final class Lexicon {
 
     public List<Cue> modalityCues() {
         return modalityCues;
+    }
+
+    /** Folded words shaped like names that are not entities (products, sites): {@code not-entities.tsv}. */
+    public java.util.Set<String> notEntities() {
+        return notEntities;
+    }
+
+    /**
+     * Whether the folded text just before a name ends with a word that makes the name an object ("向", "from",
+     * "invested in"): {@code object-markers.tsv}.
+     */
+    public boolean endsWithObjectMarker(CharSequence folded) {
+        return objectMarker.matcher(folded).find();
     }
 
     private static Lexicon load() {
@@ -113,7 +136,16 @@ public final class Lexicon {
         Comparator<Cue> longestFirst = Comparator.comparingInt((Cue c) -> -c.folded().length());
         attributeCues.sort(longestFirst);
         modalityCues.sort(longestFirst);
-        return new Lexicon(entities, kinds, attributeCues, modalityCues);
+        java.util.Set<String> notEntities = new java.util.HashSet<>();
+        for (String[] row : rows("not-entities.tsv", 1)) {
+            notEntities.add(fold(row[0].strip()));
+        }
+        List<String> markers = new ArrayList<>();
+        for (String[] row : rows("object-markers.tsv", 1)) {
+            markers.add(fold(row[0].strip()));
+        }
+        markers.sort(Comparator.comparingInt(String::length).reversed()); // "into" before "in"
+        return new Lexicon(entities, kinds, attributeCues, modalityCues, notEntities, markers);
     }
 
     private static void cues(String label, String list, List<Cue> out) {

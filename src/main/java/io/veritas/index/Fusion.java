@@ -1,7 +1,6 @@
 package io.veritas.index;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class Fusion {
         for (Map.Entry<String, Hit> e : byPassage.entrySet()) {
             out.add(e.getValue().withScore(scores.get(e.getKey()).floatValue()));
         }
-        out.sort(Comparator.comparingDouble((Hit h) -> -h.score()));
+        out.sort(QueryPlan.RANKED);
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
@@ -96,7 +95,7 @@ public final class Fusion {
             double ageYears = h.source().published() == null ? 2 : (newest - h.source().published().toEpochMilli()) / 3.15576e10;
             out.add(h.withScore((float) (h.score() * Math.pow(0.5, ageYears))));
         }
-        out.sort(Comparator.comparingDouble((Hit h) -> -h.score()));
+        out.sort(QueryPlan.RANKED);
         return out;
     }
 }

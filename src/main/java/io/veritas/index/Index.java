@@ -1,17 +1,18 @@
 package io.veritas.index;
 
-import io.veritas.extract.AliasLearner;
-import io.veritas.extract.Claim;
+import io.veritas.extract.Alias;
+import io.veritas.extract.Extraction;
 import io.veritas.text.Document;
 
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Where documents, their passages, claims, learned aliases and passage vectors are kept and searched. Two
- * implementations answer the same calls: {@link LuceneIndex} (embedded, on disk in the data folder, the default)
- * and {@link OpenSearchIndex} (a remote OpenSearch cluster, for more than one machine). Text analysis happens in
- * Veritas for both ({@link Analysis}), so a query means the same on either.
+ * Where documents, their passages, claims, learned aliases and passage vectors are kept and searched. One
+ * implementation, {@link DocumentIndex}, keeps the bookkeeping and plans the queries for two storage backends:
+ * {@link LuceneIndex} (embedded, on disk in the data folder, the default) and {@link OpenSearchIndex} (a remote
+ * OpenSearch cluster, for more than one machine). Text analysis happens in Veritas for both ({@link Analysis}), so
+ * a query means the same on either and the same documents give the same answers.
  *
  * <p>All records of a document share its id: an update replaces them together. Writes may come from several
  * threads as long as writes for one id come from one thread in order. {@link #search} and {@link #nearest} see
@@ -19,8 +20,11 @@ import java.util.List;
  */
 public interface Index extends AutoCloseable {
 
-    /** Adds or replaces a document with its passages, claims and learned aliases. */
-    Outcome upsert(Document doc, List<Claim> claims, List<AliasLearner.Pair> aliases);
+    /**
+     * Adds or replaces a document with what the extract stage read from it (claims, aliases, amounts). The previous
+     * version is replaced in one step: a search sees the old version or the new one, never neither.
+     */
+    Outcome upsert(Document doc, Extraction extraction);
 
     /**
      * Makes everything added so far durable and records that every journal record up to {@code journalSeq} is in
@@ -60,14 +64,21 @@ public interface Index extends AutoCloseable {
      */
     List<Hit> search(SearchRequest request, QueryExpander.Expansion expansion);
 
-    /** Claims about any of the given subject names; about one attribute, or all when {@code attribute} is null. */
-    List<ClaimHit> claims(Collection<String> subjects, String attribute);
+    /**
+     * Claims about any of the given subject names (any subject when null); about one attribute, or all when
+     * {@code attribute} is null; at most {@code max} of them, the newest first, in an order that does not depend on
+     * the order documents were ingested in.
+     */
+    List<ClaimHit> claims(Collection<String> subjects, String attribute, int max);
 
     /** Whether any claim is about one of these names and this attribute (and round, when not null). */
     boolean hasClaims(Collection<String> subjects, String attribute, String qualifier);
 
-    /** Every alias pair learned from ingested text. */
-    List<AliasLearner.Pair> learnedAliases();
+    /** Every alias the stored documents teach, sorted, once each (a replaced document's aliases are gone). */
+    List<Alias> learnedAliases();
+
+    /** Changes whenever {@link #learnedAliases} does. */
+    long aliasVersion();
 
     /**
      * Up to {@code max} passages that have no vector yet, oldest first, and a mark to hand back to

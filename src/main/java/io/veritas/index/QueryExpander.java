@@ -27,8 +27,6 @@ import java.util.Set;
  * English questions meet Chinese evidence.
  */
 public final class QueryExpander {
-    private final AliasTable aliases;
-    private final EntityMatcher entities;
     private final List<Lexicon.Cue> conceptCues;
     private final Map<String, Set<String>> conceptTerms;
 
@@ -38,10 +36,7 @@ public final class QueryExpander {
         public static final Expansion NONE = new Expansion(List.of(), Set.of(), Set.of(), false);
     }
 
-    public QueryExpander(AliasTable aliases) {
-        this.aliases = aliases;
-        this.entities = new EntityMatcher(aliases);
-        Lexicon lexicon = aliases.lexicon();
+    public QueryExpander(Lexicon lexicon) {
         Map<String, Set<String>> terms = new LinkedHashMap<>();
         List<Lexicon.Cue> cues = new ArrayList<>();
         for (Lexicon.Cue cue : lexicon.attributeCues()) {
@@ -62,11 +57,12 @@ public final class QueryExpander {
         this.conceptTerms = terms;
     }
 
-    public Expansion expand(String query) {
+    /** What {@code query} expands to, with the names {@code aliases} knows. */
+    public Expansion expand(String query, AliasTable aliases) {
         String normal = Normalizer.nfkc(query);
         String folded = Script.fold(normal);
         List<Set<String>> named = new ArrayList<>();
-        for (Mention m : entities.find(normal, folded)) {
+        for (Mention m : new EntityMatcher(aliases).find(normal, folded)) {
             Set<String> names = new LinkedHashSet<>(aliases.equivalents(m.name()));
             names.removeIf(n -> n.length() < 2 && !n.equals(m.name()));
             named.add(names);

@@ -1,7 +1,5 @@
 package io.veritas.truth;
 
-import io.veritas.index.ClaimHit;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,7 +11,7 @@ import java.util.List;
  * @param modality {@code actual}, {@code planned} or {@code target}
  */
 public record Fact(String attribute, String qualifier, double value, String currency, String period, String bound,
-                   LocalDate asOf, String status, String modality, List<ClaimHit> support) {
+                   LocalDate asOf, String status, String modality, List<Evidence> support) {
     public Fact {
         support = List.copyOf(support);
     }
@@ -24,7 +22,7 @@ public record Fact(String attribute, String qualifier, double value, String curr
 
     /** Independent sources: copies of one story (a story cluster) count once. */
     public int sourceCount() {
-        return (int) support.stream().map(h -> h.source().cluster()).distinct().count();
+        return (int) support.stream().map(Evidence::cluster).distinct().count();
     }
 
     Fact withStatus(String newStatus) {

@@ -1,7 +1,6 @@
 package io.veritas.truth;
 
 import io.veritas.extract.Lexicon;
-import io.veritas.index.ClaimHit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class Truth {
     private Truth() {
     }
 
-    public static Verdict judge(String attribute, Lexicon.Kind kind, List<ClaimHit> claims) {
+    public static Verdict judge(String attribute, Lexicon.Kind kind, List<Evidence> claims) {
         List<Fact> facts = cluster(attribute, claims);
         List<Fact> actual = new ArrayList<>();
         List<Fact> other = new ArrayList<>();
@@ -113,9 +112,9 @@ public final class Truth {
             for (List<Fact> round : byRound.values()) {
                 Fact same = round.stream().filter(r -> sameValue(r, f)).findFirst().orElse(null);
                 if (same != null) {
-                    List<ClaimHit> support = new ArrayList<>(same.support());
-                    for (ClaimHit h : f.support()) {
-                        if (support.stream().noneMatch(s -> s.source().docId().equals(h.source().docId()))) {
+                    List<Evidence> support = new ArrayList<>(same.support());
+                    for (Evidence h : f.support()) {
+                        if (support.stream().noneMatch(s -> s.docId().equals(h.docId()))) {
                             support.add(h);
                         }
                     }
@@ -148,22 +147,42 @@ public final class Truth {
     private record Key(String currency, String period, String qualifier, String modality) {
     }
 
-    private static List<Fact> cluster(String attribute, List<ClaimHit> claims) {
-        Map<Key, List<List<ClaimHit>>> groups = new HashMap<>();
+    /**
+     * Evidence in one total order that does not depend on the order the index returned it in: by kind of value,
+     * then value, then document and position.
+     */
+    static final Comparator<Evidence> CANONICAL = Comparator
+            .comparing((Evidence e) -> e.claim().currency())
+            .thenComparing(e -> e.claim().period(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.claim().qualifier(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.claim().modality())
+            .thenComparingDouble(e -> e.claim().value())
+            .thenComparing(Evidence::docId)
+            .thenComparingInt(e -> e.claim().figure().start())
+            .thenComparing(e -> e.claim().subject())
+            .thenComparing(Evidence::cluster);
+
+    /**
+     * Groups agreeing values: within one key, values in ascending order join the group of the smallest value while
+     * they are within {@link #SAME_VALUE} of it. The same evidence in any order gives the same groups.
+     */
+    private static List<Fact> cluster(String attribute, List<Evidence> claims) {
+        List<Evidence> sorted = new ArrayList<>(claims);
+        sorted.sort(CANONICAL);
+        Map<Key, List<List<Evidence>>> groups = new HashMap<>();
         List<Key> order = new ArrayList<>();
-        for (ClaimHit hit : claims) {
+        for (Evidence hit : sorted) {
             var c = hit.claim();
             Key key = new Key(c.currency(), c.period(), c.qualifier(), c.modality());
-            List<List<ClaimHit>> clusters = groups.computeIfAbsent(key, k -> {
+            List<List<Evidence>> clusters = groups.computeIfAbsent(key, k -> {
                 order.add(k);
                 return new ArrayList<>();
             });
-            List<ClaimHit> home = null;
-            for (List<ClaimHit> cluster : clusters) {
-                double v = cluster.get(0).claim().value();
-                if (Math.abs(v - c.value()) <= SAME_VALUE * Math.max(v, c.value())) {
-                    home = cluster;
-                    break;
+            List<Evidence> home = clusters.isEmpty() ? null : clusters.get(clusters.size() - 1);
+            if (home != null) {
+                double v = home.get(0).claim().value();
+                if (c.value() - v > SAME_VALUE * Math.max(v, c.value())) {
+                    home = null;
                 }
             }
             if (home == null) {
@@ -174,33 +193,33 @@ public final class Truth {
         }
         List<Fact> facts = new ArrayList<>();
         for (Key key : order) {
-            for (List<ClaimHit> cluster : groups.get(key)) {
+            for (List<Evidence> cluster : groups.get(key)) {
                 facts.add(fact(attribute, key, cluster));
             }
         }
         return facts;
     }
 
-    private static Fact fact(String attribute, Key key, List<ClaimHit> cluster) {
+    private static Fact fact(String attribute, Key key, List<Evidence> cluster) {
         // One supporting claim per document: the one with the latest date, then the exact figure.
-        Map<String, ClaimHit> perDoc = new LinkedHashMap<>();
-        for (ClaimHit h : cluster) {
-            perDoc.merge(h.source().docId(), h, (a, b) -> later(b, a));
+        Map<String, Evidence> perDoc = new LinkedHashMap<>();
+        for (Evidence h : cluster) {
+            perDoc.merge(h.docId(), h, (a, b) -> later(b, a));
         }
-        List<ClaimHit> support = new ArrayList<>(perDoc.values());
-        support.sort(Comparator.comparing((ClaimHit h) -> h.claim().asOf(), Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Evidence> support = new ArrayList<>(perDoc.values());
+        support.sort(Comparator.comparing((Evidence h) -> h.claim().asOf(), Comparator.nullsLast(Comparator.reverseOrder())));
         // A date the text gives beats a publication date: "xAI 週二（6 日）宣布" dates the round to the 6th.
         boolean anyDated = support.stream().anyMatch(h -> h.claim().dated());
         LocalDate asOf = support.stream().filter(h -> !anyDated || h.claim().dated()).map(h -> h.claim().asOf())
                 .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
         Map<Double, Integer> votes = new HashMap<>();
-        for (ClaimHit h : support) {
+        for (Evidence h : support) {
             votes.merge(h.claim().value(), 1, Integer::sum);
         }
         double value = votes.entrySet().stream().max(Map.Entry.<Double, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
         Map<String, Integer> bounds = new HashMap<>();
-        for (ClaimHit h : support) {
+        for (Evidence h : support) {
             bounds.merge(h.claim().bound(), h.claim().bound().equals("exact") ? 2 : 1, Integer::sum);
         }
         String bound = bounds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -208,7 +227,7 @@ public final class Truth {
                 key.modality(), support);
     }
 
-    private static ClaimHit later(ClaimHit candidate, ClaimHit current) {
+    private static Evidence later(Evidence candidate, Evidence current) {
         if (candidate.claim().dated() != current.claim().dated()) {
             return candidate.claim().dated() ? candidate : current;
         }

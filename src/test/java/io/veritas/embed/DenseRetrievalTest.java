@@ -1,5 +1,6 @@
 package io.veritas.embed;
 
+import io.veritas.extract.Extraction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -172,13 +173,13 @@ class DenseRetrievalTest {
 
     @Test
     void vectorsOfAReplacedVersionAreDropped() {
-        try (LuceneIndex index = LuceneIndex.openForWriting(data)) {
-            index.upsert(document("doc-1", "第一版的內容，談的是估值。"), List.of(), List.of());
+        try (Index index = LuceneIndex.openForWriting(data)) {
+            index.upsert(document("doc-1", "第一版的內容，談的是估值。"), Extraction.NONE);
             index.refresh();
             Index.Unembedded first = index.unembedded(10);
             assertEquals(1, first.passages().size());
             // The document changes while its old text is being embedded.
-            index.upsert(document("doc-1", "第二版的內容，談的是融資金額。"), List.of(), List.of());
+            index.upsert(document("doc-1", "第二版的內容，談的是融資金額。"), Extraction.NONE);
             index.addVectors(List.of(new Index.PassageVector(first.passages().get(0), new float[]{1, 0, 0, 0})), first.through());
             index.refresh();
             assertEquals(0, index.vectorCount(), "the old version's vector is not kept");

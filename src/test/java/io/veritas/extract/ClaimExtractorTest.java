@@ -19,7 +19,7 @@ class ClaimExtractorTest {
         RawItem raw = new RawItem("test", null, Format.TEXT, text, "t1", null, null,
                 published == null ? null : Instant.parse(published), null, null, Map.of());
         Document d = Texts.clean(raw, Instant.parse("2026-11-23T00:00:00Z")).document();
-        return new ClaimExtractor(new AliasTable(Lexicon.defaults())).extract(d).claims();
+        return new ClaimExtractor(Lexicon.defaults()).extract(d).claims();
     }
 
     private static Claim only(List<Claim> claims, String attribute) {
@@ -84,10 +84,42 @@ class ClaimExtractorTest {
 
     @Test
     void parenthesesTeachAliasesAcrossScripts() {
-        AliasTable aliases = new AliasTable(Lexicon.defaults());
         RawItem raw = new RawItem("test", null, Format.TEXT, "深瞳智能（DeepPupil AI）完成B轮融资。", "t2", null, null, null, null, null, Map.of());
-        new ClaimExtractor(aliases).extract(Texts.clean(raw, Instant.now()).document());
+        Extraction e = new ClaimExtractor(Lexicon.defaults()).extract(Texts.clean(raw, Instant.now()).document());
+        AliasTable aliases = AliasTable.of(Lexicon.defaults(), e.aliases());
         assertTrue(aliases.equivalents("deeppupil ai").contains("深瞳智能"));
-        assertTrue(aliases.equivalents("輝達".equals("x") ? "x" : "英伟达").contains("nvidia"), "lexicon aliases are loaded");
+        assertTrue(aliases.equivalents("英伟达").contains("nvidia"), "lexicon aliases are loaded");
+    }
+
+    /**
+     * What one document teaches never changes how another is read: extraction depends on the document and the
+     * lexicon only, so ingest order and thread count cannot change the claims (they did when the extractor taught
+     * a shared table while documents were read in parallel).
+     */
+    @Test
+    void readingADocumentDoesNotDependOnWhatWasReadBefore() {
+        ClaimExtractor extractor = new ClaimExtractor(Lexicon.defaults());
+        Document later = doc("l1", "泊岸智造完成C轮融资，金额为4亿美元。");
+        List<Claim> before = extractor.extract(later).claims();
+        extractor.extract(doc("t1", "泊岸智造（Quayside Robotics）宣布扩建工厂。"));
+        assertEquals(before, extractor.extract(later).claims());
+    }
+
+    @Test
+    void theSameAliasesInAnyOrderMakeTheSameTable() {
+        List<Alias> learned = List.of(new Alias("泊岸智造", "quayside robotics", "org"), new Alias("quayside", "泊岸智造", "org"),
+                new Alias("韦伦·赫斯", "wyllen hess", "person"));
+        AliasTable a = AliasTable.of(Lexicon.defaults(), learned);
+        AliasTable b = AliasTable.of(Lexicon.defaults(), List.of(learned.get(2), learned.get(1), learned.get(0)));
+        assertEquals(a.canonical("quayside robotics"), b.canonical("quayside robotics"));
+        assertEquals(a.equivalents("quayside"), b.equivalents("quayside"));
+        assertEquals(java.util.Set.of("泊岸智造", "quayside robotics", "quayside"), a.equivalents("quayside"));
+        assertEquals("person", a.type("wyllen hess"));
+    }
+
+    private static Document doc(String id, String text) {
+        RawItem raw = new RawItem("test", null, Format.TEXT, text, id, null, null, Instant.parse("2026-03-10T00:00:00Z"),
+                null, null, Map.of());
+        return Texts.clean(raw, Instant.parse("2026-11-23T00:00:00Z")).document();
     }
 }

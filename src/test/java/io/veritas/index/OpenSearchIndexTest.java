@@ -1,6 +1,6 @@
 package io.veritas.index;
 
-import io.veritas.extract.AliasLearner;
+import io.veritas.extract.Extraction;
 import io.veritas.extract.AliasTable;
 import io.veritas.extract.Claim;
 import io.veritas.extract.ClaimExtractor;
@@ -34,23 +34,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link OpenSearchIndex} against a real OpenSearch node ({@link OpenSearchNode}); every test has its own index. */
 class OpenSearchIndexTest {
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-    private static final AliasTable ALIASES = new AliasTable(Lexicon.defaults());
-    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(ALIASES);
+    private static final AliasTable ALIASES = AliasTable.of(Lexicon.defaults());
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor(Lexicon.defaults());
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final List<OpenSearchIndex> opened = new ArrayList<>();
+    private final List<Index> opened = new ArrayList<>();
 
     @AfterEach
     void closeAll() {
-        opened.forEach(OpenSearchIndex::close);
+        opened.forEach(Index::close);
     }
 
     private static String freshName() {
         return "veritas-test-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
     }
 
-    private OpenSearchIndex open(String name) {
-        OpenSearchIndex index = OpenSearchIndex.open(OpenSearchNode.url(), name);
+    private Index open(String name) {
+        Index index = OpenSearchIndex.open(OpenSearchNode.url(), name);
         opened.add(index);
         return index;
     }
@@ -68,8 +68,8 @@ class OpenSearchIndexTest {
 
     /** Upserts with the claims and aliases the extractor finds, as ingestion does. */
     private static Outcome add(Index index, Document d) {
-        ClaimExtractor.Extraction e = EXTRACTOR.extract(d);
-        return index.upsert(d, e.claims(), e.aliases());
+        Extraction e = EXTRACTOR.extract(d);
+        return index.upsert(d, e);
     }
 
     private static final String XAI_HANS = "马斯克旗下的人工智能公司xAI宣布完成E轮融资，募资200亿美元，估值达到2300亿美元。";
@@ -78,7 +78,7 @@ class OpenSearchIndexTest {
 
     @Test
     void upsertTellsAddedUpdatedAndDuplicate() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         Document first = doc("a", XAI_HANS, "2026-01-06T00:00:00Z");
         assertEquals(Outcome.ADDED, add(index, first));
         assertEquals(Outcome.DUPLICATE, add(index, first));
@@ -94,7 +94,7 @@ class OpenSearchIndexTest {
 
     @Test
     void aFileReplacesItsEarlierVersionByPath() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         String path = "/news/xai.md";
         assertEquals(Outcome.ADDED, add(index, doc("v1", path, null, "xAI raised $6 billion in its Series B round.\n\n"
                 + "The round was led by Valor Equity Partners.", "2024-05-27T00:00:00Z", null, Map.of())));
@@ -112,7 +112,7 @@ class OpenSearchIndexTest {
 
     @Test
     void findsChineseTextForTraditionalAndForExpandedEnglishQueries() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         add(index, doc("xai", XAI_HANS, "2026-01-06T00:00:00Z"));
         add(index, doc("nvda", NVIDIA_HANS, "2025-11-20T00:00:00Z"));
         add(index, doc("oai", ENGLISH, "2025-10-01T00:00:00Z"));
@@ -127,7 +127,7 @@ class OpenSearchIndexTest {
         String english = "What was Nvidia's revenue last quarter?";
         assertTrue(index.search(SearchRequest.of(english, 5), QueryExpander.Expansion.NONE).stream()
                 .noneMatch(h -> h.source().docId().equals("nvda")), "no shared word without the expansion");
-        QueryExpander.Expansion expansion = new QueryExpander(ALIASES).expand(english);
+        QueryExpander.Expansion expansion = new QueryExpander(Lexicon.defaults()).expand(english, ALIASES);
         List<Hit> expanded = Highlighter.apply(index.search(SearchRequest.of(english, 5), expansion), english, expansion);
         assertEquals("nvda", expanded.get(0).source().docId(), expanded.toString());
         assertTrue(expanded.get(0).highlight().contains("<b>英伟达</b>"), expanded.get(0).highlight());
@@ -140,8 +140,8 @@ class OpenSearchIndexTest {
 
     @Test
     void ranksLikeTheEmbeddedIndex(@TempDir Path dir) {
-        OpenSearchIndex index = open(freshName());
-        try (LuceneIndex lucene = LuceneIndex.openForWriting(dir)) {
+        Index index = open(freshName());
+        try (Index lucene = LuceneIndex.openForWriting(dir)) {
             List<Document> docs = List.of(doc("xai", XAI_HANS, "2026-01-06T00:00:00Z"),
                     doc("xai2", "xAI完成新一轮融资。估值2300亿美元。", "2026-01-07T00:00:00Z"),
                     doc("nvda", NVIDIA_HANS, "2025-11-20T00:00:00Z"), doc("oai", ENGLISH, "2025-10-01T00:00:00Z"),
@@ -153,7 +153,7 @@ class OpenSearchIndexTest {
             index.refresh();
             lucene.refresh();
             for (String query : List.of("xAI 估值", "OpenAI valuation", "What is the latest valuation of xAI?")) {
-                QueryExpander.Expansion e = new QueryExpander(ALIASES).expand(query);
+                QueryExpander.Expansion e = new QueryExpander(Lexicon.defaults()).expand(query, ALIASES);
                 List<Hit> expected = lucene.search(SearchRequest.of(query, 10), e);
                 List<Hit> actual = index.search(SearchRequest.of(query, 10), e);
                 assertEquals(expected.stream().map(h -> h.source().docId()).toList(),
@@ -167,7 +167,7 @@ class OpenSearchIndexTest {
 
     @Test
     void filtersRestrictTimeLanguageSourceAndAuthor() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         add(index, doc("en1", null, "https://www.example.com/a", "xAI raised $20 billion in its Series E round.",
                 "2026-01-06T00:00:00Z", "Jane Doe", Map.of()));
         add(index, doc("en2", null, "https://news.other.org/b", "xAI raised $6 billion in its Series B round.",
@@ -192,7 +192,7 @@ class OpenSearchIndexTest {
 
     @Test
     void latestQueriesFavourRecentPassages() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         add(index, doc("old", "xAI valuation reached $24 billion, xAI said.", "2024-05-27T00:00:00Z"));
         add(index, doc("new", "xAI valuation is $230 billion.", "2026-01-06T00:00:00Z"));
         index.refresh();
@@ -202,18 +202,18 @@ class OpenSearchIndexTest {
 
     @Test
     void claimsAliasesAndDocumentInfo() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         Document d = doc("dp", null, "https://example.com/dp", "深瞳智能（DeepPupil AI）已完成 B 輪募資，金額為3億美元（約新台幣 95 億元）。",
                 "2026-03-10T00:00:00Z", "记者 王小明", Map.of("channel", "tech", "score", "7"));
-        ClaimExtractor.Extraction e = EXTRACTOR.extract(d);
+        Extraction e = EXTRACTOR.extract(d);
         assertFalse(e.claims().isEmpty());
         assertFalse(e.aliases().isEmpty());
-        index.upsert(d, e.claims(), e.aliases());
+        index.upsert(d, e);
         index.refresh();
 
         assertEquals(e.claims().size(), index.claimCount());
         Claim expected = e.claims().get(0);
-        List<ClaimHit> hits = index.claims(Set.of(expected.subject()), expected.attribute());
+        List<ClaimHit> hits = index.claims(Set.of(expected.subject()), expected.attribute(), 100);
         assertEquals(1, hits.size());
         ClaimHit hit = hits.get(0);
         assertEquals(expected, hit.claim());
@@ -221,12 +221,12 @@ class OpenSearchIndexTest {
         assertEquals(d.slice(expected.figure()), hit.figure());
         assertEquals("https://example.com/dp", hit.source().url());
         assertEquals(Instant.parse("2026-03-10T00:00:00Z"), hit.source().published());
-        assertEquals(e.claims().size(), index.claims(null, null).size());
-        assertTrue(index.claims(Set.of("nobody"), null).isEmpty());
+        assertEquals(e.claims().size(), index.claims(null, null, 100).size());
+        assertTrue(index.claims(Set.of("nobody"), null, 100).isEmpty());
         assertTrue(index.hasClaims(Set.of("nobody", expected.subject()), expected.attribute(), expected.qualifier()));
         assertFalse(index.hasClaims(Set.of(expected.subject()), expected.attribute(), "Series Z"));
 
-        assertEquals(e.aliases(), index.learnedAliases());
+        assertEquals(new java.util.TreeSet<>(e.aliases()).stream().toList(), index.learnedAliases());
 
         Index.DocumentInfo info = index.documentInfo("dp");
         assertEquals(Map.of("channel", "tech", "score", "7"), info.meta());
@@ -239,7 +239,7 @@ class OpenSearchIndexTest {
     @Test
     void aReopenedIndexKeepsCommitDataKnownDocumentsAndThePendingMark() {
         String name = freshName();
-        OpenSearchIndex index = open(name);
+        Index index = open(name);
         Document a = doc("a", XAI_HANS, "2026-01-06T00:00:00Z");
         Document b = doc("b", NVIDIA_HANS, "2025-11-20T00:00:00Z");
         add(index, a);
@@ -254,7 +254,7 @@ class OpenSearchIndexTest {
         index.close();
         opened.remove(index);
 
-        OpenSearchIndex again = open(name);
+        Index again = open(name);
         assertEquals(42, again.committedJournalSeq());
         assertEquals(Outcome.DUPLICATE, add(again, a));
         assertEquals(Outcome.DUPLICATE, add(again, doc("c", ENGLISH, "2025-10-01T00:00:00Z")));
@@ -274,7 +274,7 @@ class OpenSearchIndexTest {
 
     @Test
     void vectorsAreStoredSearchedAndDroppedWithTheirDocument() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         add(index, doc("x", null, "https://example.com/x", "xAI raised $20 billion.", "2026-01-06T00:00:00Z", null, Map.of()));
         add(index, doc("y", "英伟达营收增长。", "2025-11-20T00:00:00Z"));
         add(index, doc("z", "OpenAI valuation rises.\n\nInvestors pile in.", "2025-10-01T00:00:00Z"));
@@ -340,7 +340,7 @@ class OpenSearchIndexTest {
 
     @Test
     void concurrentUpsertsAreAllHandedToTheEmbedder() throws Exception {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         int threads = 4;
         int perThread = 250;
         List<List<Document>> work = new ArrayList<>();
@@ -357,7 +357,7 @@ class OpenSearchIndexTest {
         for (List<Document> docs : work) {
             futures.add(pool.submit(() -> {
                 for (Document d : docs) {
-                    assertEquals(Outcome.ADDED, index.upsert(d, List.of(), List.<AliasLearner.Pair>of()));
+                    assertEquals(Outcome.ADDED, index.upsert(d, Extraction.NONE));
                 }
                 return null;
             }));
@@ -390,7 +390,7 @@ class OpenSearchIndexTest {
 
     @Test
     void aRefusedWriteSaysWhyAndCanBeRetried() {
-        OpenSearchIndex index = open(freshName());
+        Index index = open(freshName());
         // An id longer than Lucene's longest term (32766 bytes) cannot be indexed as a keyword.
         Document huge = doc("x".repeat(40_000), "xAI raised $20 billion.", "2026-01-06T00:00:00Z");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> add(index, huge));

@@ -1,5 +1,6 @@
 package io.veritas.index;
 
+import io.veritas.extract.Extraction;
 import io.veritas.ingest.Format;
 import io.veritas.ingest.RawItem;
 import io.veritas.text.Document;
@@ -29,8 +30,8 @@ class WordSegmentationTest {
         try (Index index = backend.equals("lucene") ? LuceneIndex.openForWriting(data, true)
                 : OpenSearchIndex.open(OpenSearchNode.url(), "words-" + System.nanoTime(), true)) {
             // The straddling one is listed first and is shorter: by bigrams alone it would rank first.
-            index.upsert(doc("straddle", "国际金融资本市场今天很平静。"), List.of(), List.of());
-            index.upsert(doc("word", "这家初创公司上周宣布完成新一轮融资，投资者包括多家基金和银行。"), List.of(), List.of());
+            index.upsert(doc("straddle", "国际金融资本市场今天很平静。"), Extraction.NONE);
+            index.upsert(doc("word", "这家初创公司上周宣布完成新一轮融资，投资者包括多家基金和银行。"), Extraction.NONE);
             index.refresh();
             List<Hit> hits = index.search(SearchRequest.of("融資", 5), QueryExpander.Expansion.NONE);
             assertEquals(2, hits.size(), "bigrams still find both");
