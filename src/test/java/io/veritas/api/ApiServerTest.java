@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real server on a free port of 127.0.0.1, called with the JDK's HTTP client. */
@@ -142,5 +143,30 @@ class ApiServerTest {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/")));
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("/v1/ask"));
+    }
+
+    @Test
+    void highlightsAreEscapedAndTextStaysRaw() throws Exception {
+        String text = "The vexilloquent changelog quotes <script>alert(1)</script> and <img src=x onerror=alert(1)> "
+                + "as strings a reviewer pasted, plus Fish & Chips and \\\"quotes\\\" and it's fine.";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"id\": \"x-1\", \"text\": \"" + text + "\"}")));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode hits = Json.MAPPER.readTree(send(HttpRequest.newBuilder(uri("/v1/search?q=vexilloquent"))).body()).get("hits");
+        assertEquals("x-1", hits.get(0).get("id").asText(), hits.toString());
+        String raw = hits.get(0).get("text").asText();
+        String highlight = hits.get(0).get("highlight").asText();
+        assertTrue(raw.contains("<script>alert(1)</script>") && raw.contains("<img src=x onerror=alert(1)>"),
+                "text stays exactly as indexed: " + raw);
+        assertTrue(highlight.contains("<b>vexilloquent</b>"), highlight);
+        assertFalse(highlight.contains("<script") || highlight.contains("<img"), highlight);
+        String tagsLeft = highlight.replace("<b>", "").replace("</b>", "");
+        assertFalse(tagsLeft.contains("<") || tagsLeft.contains(">"), "no tag but <b>: " + highlight);
+        assertTrue(highlight.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), highlight);
+        assertTrue(highlight.contains("&lt;img src=x onerror=alert(1)&gt;"), highlight);
+        assertTrue(highlight.contains("Fish &amp; Chips") && highlight.contains("&quot;quotes&quot;")
+                && highlight.contains("it&#39;s"), highlight);
+        assertEquals(raw, tagsLeft.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&"), "the marks sit on the raw text's offsets");
     }
 }
