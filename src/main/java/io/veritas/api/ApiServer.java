@@ -4,20 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.veritas.Veritas;
 import io.veritas.ingest.JsonPosts;
 import io.veritas.ingest.RawItem;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The HTTP API and the web page. Thin: every route calls {@link Veritas}. Errors have one JSON shape,
- * {@code {"title", "status", "type", "details"}}, never an empty body.
+ * {@code {"title", "status", "type", "details"}}, never an empty body, whoever raised them (a route, Javalin or
+ * Jetty).
  *
  * <ul>
  *   <li>{@code POST /v1/ask} with {@code {"question": "..."}} returns the same JSON as {@code veritas ask --json}</li>
@@ -32,6 +44,9 @@ import java.util.List;
  * </ul>
  */
 public final class ApiServer implements AutoCloseable {
+    /** The largest request body read into memory: the same 16 MB a file may have. {@code :bulk} streams, without limit. */
+    public static final long MAX_BODY_BYTES = 16L << 20;
+
     private final Javalin app;
 
     private ApiServer(Javalin app) {
@@ -43,6 +58,9 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             cfg.routes.get("/", ctx -> ctx.html(page));
             cfg.routes.get("/v1/health", ctx -> ctx.json(Json.MAPPER.createObjectNode().put("status", "ok")
                     .put("documents", veritas.documentCount()).put("vectors", veritas.vectorCount())));
@@ -91,11 +109,21 @@ public final class ApiServer implements AutoCloseable {
                     ctx.json(o);
                 }
             });
+            cfg.routes.exception(HttpResponseException.class, ApiServer::httpError);
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "Internal error",
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
-            cfg.routes.error(404, "*", ctx -> problem(ctx, 404, "Not found",
-                    "no route " + ctx.method() + " " + ctx.path() + "; see GET / for the page and POST /v1/ask for the API"));
+            for (HttpStatus status : HttpStatus.values()) {
+                if (status.getCode() >= 400 && status != HttpStatus.CLIENT_CLOSED_REQUEST) {
+                    // a status set without a body (Javalin's own, a timeout): still the JSON shape
+                    cfg.routes.error(status.getCode(), ctx -> {
+                        if (ctx.resultInputStream() == null) {
+                            problem(ctx, ctx.statusCode(), title(ctx.statusCode()), "the request failed with status "
+                                    + ctx.statusCode() + " (" + status.getMessage() + ")");
+                        }
+                    });
+                }
+            }
         });
         app.start(host, port);
         return new ApiServer(app);
@@ -103,6 +131,35 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Javalin's errors (no route, wrong method, a body over the limit) in the JSON shape. */
+    private static void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String details = e.getMessage();
+        if (e instanceof NotFoundResponse) {
+            details = "no route " + ctx.method() + " " + ctx.path() + "; see GET / for the page and POST /v1/ask for the API";
+        } else if (e instanceof MethodNotAllowedResponse) {
+            String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+            if (allowed != null) {
+                ctx.header("Allow", allowed);
+            }
+            details = ctx.path() + " does not take " + ctx.method() + (allowed == null ? "" : "; it takes " + allowed);
+        } else if (status == 413) {
+            details = "the request body is larger than " + (MAX_BODY_BYTES >> 20) + " MB (" + MAX_BODY_BYTES
+                    + " bytes), the most one request may hold; "
+                    + "send a smaller document, or many documents as NDJSON to POST /v1/documents:bulk, which is streamed";
+        } else if (!e.getDetails().isEmpty()) {
+            details = details + " " + e.getDetails();
+        }
+        problem(ctx, status, title(status), details);
+    }
+
+    /** "Content too large" for 413: the reason phrase, in the sentence case of the other titles. */
+    private static String title(int status) {
+        HttpStatus known = HttpStatus.forStatus(status);
+        String reason = known.getMessage();
+        return known == HttpStatus.UNKNOWN ? "Error " + status : reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static String questionFrom(Context ctx) {
@@ -132,12 +189,32 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void problem(Context ctx, int status, String title, String details) {
+        ctx.status(status).json(problemBody(status, title, details));
+    }
+
+    private static ObjectNode problemBody(int status, String title, String details) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("title", title);
         body.put("status", status);
         body.put("type", "about:blank");
         body.put("details", details);
-        ctx.status(status).json(body);
+        return body;
+    }
+
+    /**
+     * Jetty's own errors, answered before any route runs (a malformed request line or URI, no Host header, headers
+     * too large): the same JSON shape instead of Jetty's HTML page.
+     */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            String details = "the server could not read the request (" + (message == null ? "status " + code : message)
+                    + "); check the request line, the URL's percent-escapes, the Host header and the header sizes";
+            byte[] body = problemBody(code, title(code), details).toString().getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
     private static String resource(String name) {

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,16 @@ class ApiServerTest {
 
     static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Checks the project's error shape and returns its details. */
+    static String problem(HttpResponse<String> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        JsonNode p = Json.MAPPER.readTree(r.body());
+        assertEquals(status, p.get("status").asInt(), r.body());
+        assertTrue(p.get("title").isTextual() && p.get("type").isTextual() && p.get("details").isTextual(), r.body());
+        return p.get("details").asText();
     }
 
     @Test
@@ -168,5 +179,27 @@ class ApiServerTest {
                 && highlight.contains("it&#39;s"), highlight);
         assertEquals(raw, tagsLeft.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&"), "the marks sit on the raw text's offsets");
+    }
+
+    @Test
+    void aTooLargeBodyIsA413InTheErrorShape() throws Exception {
+        byte[] body = new byte[(int) ApiServer.MAX_BODY_BYTES + 1];
+        Arrays.fill(body, (byte) 'a');
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        String details = problem(r, 413);
+        assertTrue(details.contains("16 MB") && details.contains(":bulk"), details);
+        assertEquals("Content too large", Json.MAPPER.readTree(r.body()).get("title").asText());
+    }
+
+    @Test
+    void otherErrorStatusesAreJsonToo() throws Exception {
+        HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/v1/documents")).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        assertTrue(problem(put, 405).contains("POST"), put.body());
+        assertEquals("POST", put.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/v1/documents/no-such-id")));
+        assertTrue(problem(missing, 404).contains("no-such-id"), "a route's own 404 keeps its details: " + missing.body());
+        HttpResponse<String> huge = send(HttpRequest.newBuilder(uri("/v1/health")).header("X-Filler", "f".repeat(20_000)));
+        problem(huge, 431); // refused by Jetty before any route
     }
 }
