@@ -10,6 +10,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import io.veritas.Veritas;
+import io.veritas.ingest.Decoding;
 import io.veritas.ingest.JsonPosts;
 import io.veritas.ingest.RawItem;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/v1/documents", ctx -> {
                 RawItem item;
                 try {
-                    item = JsonPosts.parse("POST /v1/documents", null, ctx.body());
+                    item = JsonPosts.parse("POST /v1/documents", null, bodyText(ctx));
                 } catch (JsonPosts.BadRecord e) {
                     throw new IllegalArgumentException("the document was rejected: " + e.getMessage());
                 }
@@ -160,6 +162,54 @@ public final class ApiServer implements AutoCloseable {
         HttpStatus known = HttpStatus.forStatus(status);
         String reason = known.getMessage();
         return known == HttpStatus.UNKNOWN ? "Error " + status : reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The body of {@code POST /v1/documents} as text: in the charset its Content-Type names, else detected as a
+     * file's is (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5), so a client that sends GBK without saying so is not
+     * stored garbled.
+     */
+    private static String bodyText(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        Charset declared = declaredCharset(ctx);
+        if (declared != null) {
+            String text = new String(bytes, declared);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+        if (bytes.length == 0) {
+            return "";
+        }
+        try {
+            return Decoding.decode(bytes);
+        } catch (Decoding.NotText e) {
+            throw new IllegalArgumentException(notText(e));
+        }
+    }
+
+    static String notText(Decoding.NotText e) {
+        return "the request body could not be read as text (" + e.getMessage() + "); send UTF-8, "
+                + "or name the charset in Content-Type, e.g. 'Content-Type: application/json; charset=GB18030'";
+    }
+
+    /** The {@code charset=} parameter of the request's Content-Type, or null when it names none. */
+    static Charset declaredCharset(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null) {
+            return null;
+        }
+        for (String parameter : type.split(";")) {
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                String name = parameter.substring(eq + 1).strip().replace("\"", "");
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the Content-Type names the charset '" + name + "', which this server "
+                            + "does not know; send UTF-8, or leave the charset out to have it detected");
+                }
+            }
+        }
+        return null;
     }
 
     private static String questionFrom(Context ctx) {

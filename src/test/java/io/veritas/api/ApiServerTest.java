@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -201,5 +203,96 @@ class ApiServerTest {
         assertTrue(problem(missing, 404).contains("no-such-id"), "a route's own 404 keeps its details: " + missing.body());
         HttpResponse<String> huge = send(HttpRequest.newBuilder(uri("/v1/health")).header("X-Filler", "f".repeat(20_000)));
         problem(huge, 431); // refused by Jetty before any route
+        HttpResponse<String> charset = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json; charset=klingon")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertTrue(problem(charset, 400).contains("klingon"), charset.body());
+    }
+
+    static final String GBK_TITLE = "青禾机器人完成新一轮融资";
+    static final String GBK_TEXT = "青禾机器人公司今天宣布完成新一轮融资，计划把这笔资金用于扩建南京的工厂，并招聘更多工程师。";
+    static final String BIG5_TEXT = "山嵐科技表示，新工廠將在明年春天開始量產，屆時產能會比現在高出一倍。";
+
+    private static String json(String id, String title, String text) {
+        return "{\"id\": \"" + id + "\", \"title\": \"" + title + "\", \"text\": \"" + text + "\"}";
+    }
+
+    /** The title stored for a document; waits for a bulk request's documents, searchable within a second. */
+    private static String storedTitle(String id) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents/" + id)));
+        for (long deadline = System.nanoTime() + 10_000_000_000L; r.statusCode() == 404 && System.nanoTime() < deadline; ) {
+            Thread.sleep(50);
+            r = send(HttpRequest.newBuilder(uri("/v1/documents/" + id)));
+        }
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body()).get("title").asText();
+    }
+
+    @Test
+    void aGbkPostWithoutCharsetIsStoredAsWritten() throws Exception {
+        Charset gbk = Charset.forName("GBK");
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json("gbk-1", GBK_TITLE, GBK_TEXT).getBytes(gbk))));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(GBK_TITLE, storedTitle("gbk-1"));
+        JsonNode hits = Json.MAPPER.readTree(send(HttpRequest.newBuilder(uri("/v1/search?q="
+                + URLEncoder.encode("青禾机器人 南京工厂", StandardCharsets.UTF_8)))).body()).get("hits");
+        assertEquals("gbk-1", hits.get(0).get("id").asText(), hits.toString());
+        assertEquals(GBK_TEXT, hits.get(0).get("text").asText());
+
+        ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
+        utf16.write(0xFF);
+        utf16.write(0xFE);
+        utf16.write(json("u16-1", "山嵐科技新工廠", BIG5_TEXT).getBytes(StandardCharsets.UTF_16LE));
+        r = send(HttpRequest.newBuilder(uri("/v1/documents")).POST(HttpRequest.BodyPublishers.ofByteArray(utf16.toByteArray())));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("山嵐科技新工廠", storedTitle("u16-1"));
+
+        r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json; charset=GBK")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json("gbk-2", "短讯", "这是一条很短的消息。").getBytes(gbk))));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("短讯", storedTitle("gbk-2"), "an explicit charset is honoured");
+    }
+
+    @Test
+    void aBulkStreamInGbkOrBig5IsDetected() throws Exception {
+        Charset gbk = Charset.forName("GBK");
+        // Over 64 KiB, padded so that the first 64 KiB end in the middle of a two-byte character.
+        int lines = 700;
+        String padding = "";
+        String body;
+        while (true) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                b.append(json("gb-" + i + (i == 0 ? padding : ""), GBK_TITLE + i, GBK_TEXT + "第" + i + "条。")).append('\n');
+            }
+            body = b.toString();
+            int bytes = 0;
+            int cut = 64 << 10;
+            boolean split = false;
+            for (int i = 0; i < body.length() && bytes < cut; i++) {
+                int n = String.valueOf(body.charAt(i)).getBytes(gbk).length;
+                split = bytes + n > cut;
+                bytes += n;
+            }
+            if (split) {
+                break;
+            }
+            padding += "x";
+        }
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk")).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(gbk))));
+        assertEquals(200, r.statusCode(), r.body());
+        String[] results = r.body().split("\n");
+        JsonNode summary = Json.MAPPER.readTree(results[results.length - 1]).get("summary");
+        assertEquals(lines, summary.get("added").asInt(), r.body().substring(0, 300));
+        for (int i : new int[]{1, 400, lines - 1}) {
+            assertEquals(GBK_TITLE + i, storedTitle("gb-" + i));
+        }
+
+        String big5 = json("b5-1", "山嵐科技新工廠", BIG5_TEXT) + "\n" + json("b5-2", "山嵐科技產能", BIG5_TEXT + "消息來自公司發言人。") + "\n";
+        r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk")).POST(HttpRequest.BodyPublishers.ofByteArray(big5.getBytes(Charset.forName("Big5")))));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("山嵐科技新工廠", storedTitle("b5-1"));
+        assertEquals("山嵐科技產能", storedTitle("b5-2"));
     }
 }
