@@ -8,7 +8,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import io.veritas.Veritas;
 import io.veritas.ingest.Decoding;
 import io.veritas.ingest.JsonPosts;
@@ -31,7 +33,8 @@ import java.util.Locale;
 /**
  * The HTTP API and the web page. Thin: every route calls {@link Veritas}. Errors have one JSON shape,
  * {@code {"title", "status", "type", "details"}}, never an empty body, whoever raised them (a route, Javalin or
- * Jetty).
+ * Jetty). Writes need the write token and reads the read token when there is one ({@link Access}); a missing or
+ * wrong token is a 401 in that shape.
  *
  * <ul>
  *   <li>{@code POST /v1/ask} with {@code {"question": "..."}} returns the same JSON as {@code veritas ask --json}</li>
@@ -49,13 +52,20 @@ public final class ApiServer implements AutoCloseable {
     /** The largest request body read into memory: the same 16 MB a file may have. {@code :bulk} streams, without limit. */
     public static final long MAX_BODY_BYTES = 16L << 20;
 
+    /** What a route needs: the page and unknown paths need nothing. */
+    private enum Role implements RouteRole { READ, WRITE }
+
+    private static final String TOKEN_SOURCES = "the token the server printed when it started (from --token, "
+            + "VERITAS_TOKEN or DATA/" + Access.TOKEN_FILE + ")";
+
     private final Javalin app;
 
     private ApiServer(Javalin app) {
         this.app = app;
     }
 
-    public static ApiServer start(Veritas veritas, String host, int port) {
+    public static ApiServer start(Veritas veritas, String host, int port, Access access) {
+        java.util.Objects.requireNonNull(access, "access: the write token (and read token) the API requires");
         String page = resource("/io/veritas/web/index.html");
         Javalin app = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -63,11 +73,12 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
+            cfg.routes.beforeMatched(ctx -> guard(ctx, access));
             cfg.routes.get("/", ctx -> ctx.html(page));
             cfg.routes.get("/v1/health", ctx -> ctx.json(Json.MAPPER.createObjectNode().put("status", "ok")
-                    .put("documents", veritas.documentCount()).put("vectors", veritas.vectorCount())));
-            cfg.routes.post("/v1/ask", ctx -> ctx.json(veritas.ask(questionFrom(ctx))));
-            cfg.routes.get("/v1/ask", ctx -> ctx.json(veritas.ask(required(ctx, "q"))));
+                    .put("documents", veritas.documentCount()).put("vectors", veritas.vectorCount())), Role.READ);
+            cfg.routes.post("/v1/ask", ctx -> ctx.json(veritas.ask(questionFrom(ctx))), Role.READ);
+            cfg.routes.get("/v1/ask", ctx -> ctx.json(veritas.ask(required(ctx, "q"))), Role.READ);
             cfg.routes.get("/v1/search", ctx -> {
                 String q = required(ctx, "q");
                 int limit = 10;
@@ -85,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
                     request = request.withMode(io.veritas.index.SearchRequest.Mode.parse(mode, "query parameter 'mode'"));
                 }
                 ctx.json(Json.hits(q, veritas.search(request)));
-            });
+            }, Role.READ);
             cfg.routes.post("/v1/documents", ctx -> {
                 RawItem item;
                 try {
@@ -98,8 +109,8 @@ public final class ApiServer implements AutoCloseable {
                     throw new IllegalArgumentException("the document was rejected: " + a.reason());
                 }
                 ctx.json(Json.MAPPER.createObjectNode().put("id", a.id()).put("status", a.status()));
-            });
-            cfg.routes.post("/v1/documents:bulk", ctx -> Bulk.ingest(veritas, ctx));
+            }, Role.WRITE);
+            cfg.routes.post("/v1/documents:bulk", ctx -> Bulk.ingest(veritas, ctx), Role.WRITE);
             cfg.routes.get("/v1/documents/{id}", ctx -> {
                 var info = veritas.documentInfo(ctx.pathParam("id"));
                 if (info == null) {
@@ -110,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
                     o.set("meta", Json.MAPPER.valueToTree(info.meta()));
                     ctx.json(o);
                 }
-            });
+            }, Role.READ);
             cfg.routes.exception(HttpResponseException.class, ApiServer::httpError);
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "Internal error",
@@ -135,7 +146,30 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Javalin's errors (no route, wrong method, a body over the limit) in the JSON shape. */
+    /** Refuses a request whose route needs a token it did not send; runs before the body is read. */
+    private static void guard(Context ctx, Access access) {
+        boolean write = ctx.routeRoles().contains(Role.WRITE);
+        if (!write && !ctx.routeRoles().contains(Role.READ)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String presented = null;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            presented = header.substring(7).strip();
+        }
+        if (write ? access.allowsWrite(presented) : access.allowsRead(presented)) {
+            return;
+        }
+        String wanted = write ? ctx.method() + " " + ctx.path() + " needs the write token: send the header "
+                + "'Authorization: Bearer <token>' with " + TOKEN_SOURCES
+                : "this server needs a token for reads: send the header 'Authorization: Bearer <token>' with the read "
+                + "token (serve --read-token or VERITAS_READ_TOKEN) or the write token";
+        throw new UnauthorizedResponse(header == null ? wanted
+                : presented == null ? "the Authorization header is not of the form 'Bearer <token>'; " + wanted
+                : "the token sent is not the right one; " + wanted);
+    }
+
+    /** Javalin's errors (no route, wrong method, a body over the limit, a refused token) in the JSON shape. */
     private static void httpError(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
         String details = e.getMessage();
@@ -151,6 +185,8 @@ public final class ApiServer implements AutoCloseable {
             details = "the request body is larger than " + (MAX_BODY_BYTES >> 20) + " MB (" + MAX_BODY_BYTES
                     + " bytes), the most one request may hold; "
                     + "send a smaller document, or many documents as NDJSON to POST /v1/documents:bulk, which is streamed";
+        } else if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"veritas\"");
         } else if (!e.getDetails().isEmpty()) {
             details = details + " " + e.getDetails();
         }

@@ -30,12 +30,13 @@ class ApiServerTest {
     static Veritas veritas;
     static ApiServer server;
     static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final String WRITE = Access.generate();
 
     @BeforeAll
     static void start() {
         veritas = Veritas.open(data);
         veritas.ingest(List.of(Path.of("samples")), p -> { });
-        server = ApiServer.start(veritas, "127.0.0.1", 0);
+        server = ApiServer.start(veritas, "127.0.0.1", 0, new Access(WRITE, null));
     }
 
     @AfterAll
@@ -50,6 +51,11 @@ class ApiServerTest {
 
     static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A request to {@code path} that carries the write token. */
+    static HttpRequest.Builder writing(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + WRITE);
     }
 
     /** Checks the project's error shape and returns its details. */
@@ -102,7 +108,7 @@ class ApiServerTest {
 
     @Test
     void aPostedDocumentIsAnswerableAtOnce() throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents"))
+        HttpResponse<String> r = send(writing("/v1/documents")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-1\", \"published\": \"2026-04-01T08:00:00Z\", "
                         + "\"text\": \"Quill Robotics raised $80 million in its Series C on 2026-03-31.\"}")));
         assertEquals(200, r.statusCode(), r.body());
@@ -116,11 +122,11 @@ class ApiServerTest {
         HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/v1/documents/p-1006")));
         assertEquals("1530", Json.MAPPER.readTree(post.body()).get("meta").get("likes").asText(), "unknown fields are kept: " + post.body());
         assertEquals("@aifundingdesk", Json.MAPPER.readTree(post.body()).get("author").asText());
-        HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/v1/documents"))
+        HttpResponse<String> again = send(writing("/v1/documents")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-1\", \"published\": \"2026-04-01T08:00:00Z\", "
                         + "\"text\": \"Quill Robotics raised $80 million in its Series C on 2026-03-31.\"}")));
         assertEquals("duplicate", Json.MAPPER.readTree(again.body()).get("status").asText());
-        HttpResponse<String> empty = send(HttpRequest.newBuilder(uri("/v1/documents"))
+        HttpResponse<String> empty = send(writing("/v1/documents")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"h-2\"}")));
         assertEquals(400, empty.statusCode());
         assertTrue(empty.body().contains("no \\\"text\\\""), empty.body());
@@ -133,7 +139,7 @@ class ApiServerTest {
                 + "\n"
                 + "{\"id\": \"b-2\", \"text\": \"Second post, in 繁體中文也可以。\"}\n"
                 + "{\"id\": \"b-1\", \"text\": \"First post about the market.\"}\n";
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk"))
+        HttpResponse<String> r = send(writing("/v1/documents:bulk")
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, r.statusCode(), r.body());
@@ -159,10 +165,67 @@ class ApiServerTest {
     }
 
     @Test
+    void writesNeedTheWriteToken() throws Exception {
+        String doc = "{\"id\": \"t-1\", \"text\": \"Tern Analytics opened an office in Lisbon this spring.\"}";
+        for (String path : List.of("/v1/documents", "/v1/documents:bulk")) {
+            HttpResponse<String> none = send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(doc)));
+            String details = problem(none, 401);
+            assertTrue(details.contains("Authorization: Bearer"), details);
+            assertEquals("Unauthorized", Json.MAPPER.readTree(none.body()).get("title").asText());
+            assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), none.headers().toString());
+            String guess = "not-the-token-" + path.length();
+            HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + guess)
+                    .POST(HttpRequest.BodyPublishers.ofString(doc)));
+            details = problem(wrong, 401);
+            assertTrue(details.contains("not the right one"), details);
+            assertFalse(wrong.body().contains(guess), "the token given is never echoed: " + wrong.body());
+            HttpResponse<String> basic = send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + WRITE)
+                    .POST(HttpRequest.BodyPublishers.ofString(doc)));
+            assertTrue(problem(basic, 401).contains("Bearer <token>"), basic.body());
+        }
+        assertEquals(404, send(HttpRequest.newBuilder(uri("/v1/documents/t-1"))).statusCode(), "nothing was stored");
+        HttpResponse<String> right = send(writing("/v1/documents").POST(HttpRequest.BodyPublishers.ofString(doc)));
+        assertEquals(200, right.statusCode(), right.body());
+        assertEquals("added", Json.MAPPER.readTree(right.body()).get("status").asText());
+        HttpResponse<String> bulk = send(writing("/v1/documents:bulk").POST(HttpRequest.BodyPublishers.ofString(doc + "\n")));
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        assertTrue(bulk.body().contains("\"duplicate\":1"), bulk.body());
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/v1/health"))).statusCode(), "reads stay open without --read-token");
+    }
+
+    @Test
+    void theReadTokenGuardsTheApiButNotThePage() throws Exception {
+        String read = Access.generate();
+        try (ApiServer guarded = ApiServer.start(veritas, "127.0.0.1", 0, new Access(WRITE, read))) {
+            String base = "http://127.0.0.1:" + guarded.port();
+            List<String> reads = List.of("/v1/health", "/v1/search?q=xAI", "/v1/ask?q=xAI", "/v1/documents/p-1006");
+            for (String path : reads) {
+                HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(base + path)));
+                assertTrue(problem(none, 401).contains("read token"), none.body());
+                HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer nope"));
+                problem(wrong, 401);
+                assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + read))
+                        .statusCode(), path);
+                assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + WRITE))
+                        .statusCode(), "the write token reads too: " + path);
+            }
+            HttpResponse<String> ask = send(HttpRequest.newBuilder(URI.create(base + "/v1/ask"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What is xAI's latest valuation?\"}")));
+            problem(ask, 401);
+            HttpResponse<String> readCannotWrite = send(HttpRequest.newBuilder(URI.create(base + "/v1/documents"))
+                    .header("Authorization", "Bearer " + read)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"r-1\", \"text\": \"A short note.\"}")));
+            assertTrue(problem(readCannotWrite, 401).contains("write token"), readCannotWrite.body());
+            HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/")));
+            assertEquals(200, page.statusCode(), "the page stays open; its fetches get the 401");
+        }
+    }
+
+    @Test
     void highlightsAreEscapedAndTextStaysRaw() throws Exception {
         String text = "The vexilloquent changelog quotes <script>alert(1)</script> and <img src=x onerror=alert(1)> "
                 + "as strings a reviewer pasted, plus Fish & Chips and \\\"quotes\\\" and it's fine.";
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> r = send(writing("/v1/documents").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"id\": \"x-1\", \"text\": \"" + text + "\"}")));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode hits = Json.MAPPER.readTree(send(HttpRequest.newBuilder(uri("/v1/search?q=vexilloquent"))).body()).get("hits");
@@ -187,7 +250,7 @@ class ApiServerTest {
     void aTooLargeBodyIsA413InTheErrorShape() throws Exception {
         byte[] body = new byte[(int) ApiServer.MAX_BODY_BYTES + 1];
         Arrays.fill(body, (byte) 'a');
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json")
+        HttpResponse<String> r = send(writing("/v1/documents").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         String details = problem(r, 413);
         assertTrue(details.contains("16 MB") && details.contains(":bulk"), details);
@@ -196,14 +259,14 @@ class ApiServerTest {
 
     @Test
     void otherErrorStatusesAreJsonToo() throws Exception {
-        HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/v1/documents")).PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> put = send(writing("/v1/documents").PUT(HttpRequest.BodyPublishers.ofString("{}")));
         assertTrue(problem(put, 405).contains("POST"), put.body());
         assertEquals("POST", put.headers().firstValue("Allow").orElse(""));
         HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/v1/documents/no-such-id")));
         assertTrue(problem(missing, 404).contains("no-such-id"), "a route's own 404 keeps its details: " + missing.body());
         HttpResponse<String> huge = send(HttpRequest.newBuilder(uri("/v1/health")).header("X-Filler", "f".repeat(20_000)));
         problem(huge, 431); // refused by Jetty before any route
-        HttpResponse<String> charset = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json; charset=klingon")
+        HttpResponse<String> charset = send(writing("/v1/documents").header("Content-Type", "application/json; charset=klingon")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertTrue(problem(charset, 400).contains("klingon"), charset.body());
     }
@@ -230,7 +293,7 @@ class ApiServerTest {
     @Test
     void aGbkPostWithoutCharsetIsStoredAsWritten() throws Exception {
         Charset gbk = Charset.forName("GBK");
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json")
+        HttpResponse<String> r = send(writing("/v1/documents").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json("gbk-1", GBK_TITLE, GBK_TEXT).getBytes(gbk))));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(GBK_TITLE, storedTitle("gbk-1"));
@@ -243,11 +306,11 @@ class ApiServerTest {
         utf16.write(0xFF);
         utf16.write(0xFE);
         utf16.write(json("u16-1", "山嵐科技新工廠", BIG5_TEXT).getBytes(StandardCharsets.UTF_16LE));
-        r = send(HttpRequest.newBuilder(uri("/v1/documents")).POST(HttpRequest.BodyPublishers.ofByteArray(utf16.toByteArray())));
+        r = send(writing("/v1/documents").POST(HttpRequest.BodyPublishers.ofByteArray(utf16.toByteArray())));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("山嵐科技新工廠", storedTitle("u16-1"));
 
-        r = send(HttpRequest.newBuilder(uri("/v1/documents")).header("Content-Type", "application/json; charset=GBK")
+        r = send(writing("/v1/documents").header("Content-Type", "application/json; charset=GBK")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json("gbk-2", "短讯", "这是一条很短的消息。").getBytes(gbk))));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("短讯", storedTitle("gbk-2"), "an explicit charset is honoured");
@@ -279,7 +342,7 @@ class ApiServerTest {
             }
             padding += "x";
         }
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk")).header("Content-Type", "application/x-ndjson")
+        HttpResponse<String> r = send(writing("/v1/documents:bulk").header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(gbk))));
         assertEquals(200, r.statusCode(), r.body());
         String[] results = r.body().split("\n");
@@ -290,7 +353,7 @@ class ApiServerTest {
         }
 
         String big5 = json("b5-1", "山嵐科技新工廠", BIG5_TEXT) + "\n" + json("b5-2", "山嵐科技產能", BIG5_TEXT + "消息來自公司發言人。") + "\n";
-        r = send(HttpRequest.newBuilder(uri("/v1/documents:bulk")).POST(HttpRequest.BodyPublishers.ofByteArray(big5.getBytes(Charset.forName("Big5")))));
+        r = send(writing("/v1/documents:bulk").POST(HttpRequest.BodyPublishers.ofByteArray(big5.getBytes(Charset.forName("Big5")))));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("山嵐科技新工廠", storedTitle("b5-1"));
         assertEquals("山嵐科技產能", storedTitle("b5-2"));
