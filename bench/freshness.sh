@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 n="${1:-30}"
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
+export VERITAS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"   # the write token serve requires
+unset VERITAS_READ_TOKEN   # the probes read without a token
+auth="Authorization: Bearer $VERITAS_TOKEN"
 ./veritas --version >/dev/null
 ./veritas serve --data "$work/data" --port "$port" --watch "$(mkdir -p "$work/inbox" && echo "$work/inbox")" >"$work/serve.log" 2>&1 &
 pid=$!
@@ -17,7 +20,7 @@ until curl -sf "127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.1; done
 
 if [ "${2:-}" = "load" ]; then
   { cat ../shared/corpus/weibo_ced/weibo_ced.jsonl ../shared/corpus/tweeteval/tweeteval.jsonl | head -n 200000 > "$work/load.ndjson"; } || true
-  curl -s -o /dev/null --data-binary @"$work/load.ndjson" "127.0.0.1:$port/v1/documents:bulk" &
+  curl -s -o /dev/null -H "$auth" --data-binary @"$work/load.ndjson" "127.0.0.1:$port/v1/documents:bulk" &
   sleep 1
 fi
 
@@ -32,7 +35,7 @@ for i in $(seq "$n"); do
   wait_found "$word"
   watch_ms+=($(( $(now_ms) - t0 )))
   word="zqhttp$i"
-  curl -s "127.0.0.1:$port/v1/documents" -d "{\"id\":\"$word\",\"text\":\"A post about $word and the funding market.\"}" >/dev/null
+  curl -s -H "$auth" "127.0.0.1:$port/v1/documents" -d "{\"id\":\"$word\",\"text\":\"A post about $word and the funding market.\"}" >/dev/null
   t0=$(now_ms)
   wait_found "$word"
   http_ms+=($(( $(now_ms) - t0 )))

@@ -3,13 +3,17 @@ package io.veritas.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.veritas.Veritas;
+import io.veritas.ingest.Decoding;
 import io.veritas.ingest.JsonPosts;
 import io.veritas.ingest.RawItem;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +25,32 @@ import java.util.List;
  * {@code POST /v1/documents:bulk}: NDJSON read line by line and accepted in batches, so a request of any length
  * is never held in memory. Each batch is durable (journal forced to disk) before its results are written;
  * results go to a temporary file and are streamed back when the request body has been read, one line per
- * input line, then a summary line.
+ * input line, then a summary line. The charset is the one Content-Type names, else detected on the first 64 KiB
+ * as a file's would be (a GBK or Big5 stream is not stored garbled).
  */
 final class Bulk {
     static final int BATCH = 500;
+    static final int SNIFF_BYTES = 64 << 10;
 
     private Bulk() {
     }
 
     static void ingest(Veritas veritas, Context ctx) throws IOException {
+        Charset charset = ApiServer.declaredCharset(ctx);
+        InputStream body = new BufferedInputStream(ctx.req().getInputStream(), SNIFF_BYTES);
+        if (charset == null) {
+            body.mark(SNIFF_BYTES);
+            byte[] head = body.readNBytes(SNIFF_BYTES);
+            body.reset();
+            try {
+                charset = Decoding.sniff(head, head.length, head.length < SNIFF_BYTES);
+            } catch (Decoding.NotText e) {
+                throw new IllegalArgumentException(ApiServer.notText(e));
+            }
+        }
         Path results = Files.createTempFile("veritas-bulk-", ".ndjson");
         int[] counts = new int[4];
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(ctx.req().getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, charset));
              BufferedWriter out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
             List<RawItem> batch = new ArrayList<>(BATCH);
             List<Integer> lines = new ArrayList<>(BATCH);
@@ -40,6 +58,9 @@ final class Bulk {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte order mark
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport report = veritas.ingest(List.of(samples), p -> { });
         spec.commandLine().getOut().println("Ingested the bundled samples into " + data + ": " + report.summary()
                 + String.format(java.util.Locale.ROOT, "; %,d passage vectors", veritas.embedPending(n -> { })));
-        ServeCommand.serve(veritas, port, spec, EXAMPLES);
+        ServeCommand.serve(veritas, port, spec, EXAMPLES, ServeCommand.tokens(data, null, null, false)); // a fresh token
         return 0;
     }
 

@@ -91,7 +91,8 @@ final class SearchCommand implements Callable<Integer> {
             out.printf("%d. %.2f  %s  (%s, %s)%n", n++, h.score(), h.source().title() == null ? h.source().docId() : h.source().title(),
                     h.source().published() == null ? "undated" : h.source().published().toString().substring(0, 10), h.language());
             out.println("   " + (h.source().path() != null ? h.source().path() : h.source().url()));
-            out.println("   " + h.highlight().replace("\n", " ").replace("<b>", "\u00ab").replace("</b>", "\u00bb"));
+            out.println("   " + h.highlight().replace("\n", " ").replace("<b>", "\u00ab").replace("</b>", "\u00bb")
+                    .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&"));
         }
         return 0;
     }

@@ -58,11 +58,12 @@ public final class Highlighter {
     /**
      * The whole passage with every span whose token is one of the query's terms marked {@code <b>…</b>}, found by
      * running the analyzer over the text with offsets; overlapping and touching spans (the bigrams of one Chinese
-     * word) become one mark.
+     * word) become one mark. The text between and inside the marks is escaped for HTML ({@code & < > " '}), so
+     * markup an ingested document holds comes back as text, never live, and {@code <b>} is the only tag.
      */
     public static String mark(String body, Set<String> terms) {
         if (terms.isEmpty()) {
-            return body;
+            return escape(new StringBuilder(), body, 0, body.length()).toString();
         }
         List<int[]> spans = new ArrayList<>();
         try (TokenStream ts = ANALYZER.tokenStream("body", body)) {
@@ -79,7 +80,7 @@ public final class Highlighter {
             throw new UncheckedIOException(e);
         }
         if (spans.isEmpty()) {
-            return body;
+            return escape(new StringBuilder(), body, 0, body.length()).toString();
         }
         spans.sort((a, b) -> Integer.compare(a[0], b[0]));
         StringBuilder out = new StringBuilder(body.length() + 16 * spans.size());
@@ -91,13 +92,28 @@ public final class Highlighter {
                 end = Math.max(end, spans.get(i)[1]);
                 continue;
             }
-            out.append(body, written, start).append("<b>").append(body, start, end).append("</b>");
+            escape(escape(out, body, written, start).append("<b>"), body, start, end).append("</b>");
             written = end;
             if (i < spans.size()) {
                 start = spans.get(i)[0];
                 end = spans.get(i)[1];
             }
         }
-        return out.append(body, written, body.length()).toString();
+        return escape(out, body, written, body.length()).toString();
+    }
+
+    private static StringBuilder escape(StringBuilder out, String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 }

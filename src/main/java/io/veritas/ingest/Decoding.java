@@ -68,6 +68,32 @@ public final class Decoding {
         return utf8(bytes, 0);
     }
 
+    /**
+     * The charset of a stream judged on its first {@code length} bytes, for readers that cannot hold the whole input
+     * (a bulk request): a byte order mark (which then decodes to U+FEFF, for the reader to drop), else the same
+     * detection as {@link #decodeWithCharset}. When the stream goes on ({@code complete} false) the head may end inside
+     * a character, so it is judged up to its last byte below 0x30, which no supported charset uses inside a multi-byte
+     * character. An empty head is UTF-8.
+     */
+    public static Charset sniff(byte[] head, int length, boolean complete) throws NotText {
+        if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        int end = length;
+        if (!complete) {
+            while (end > 0 && (head[end - 1] & 0xFF) >= 0x30) {
+                end--;
+            }
+        }
+        return end == 0 ? StandardCharsets.UTF_8 : Charset.forName(decodeWithCharset(java.util.Arrays.copyOf(head, end)).charset());
+    }
+
     private static Decoded utf8(byte[] bytes, int offset) throws NotText {
         int[] counts = scanUtf8(bytes, offset);
         int valid = counts[0];

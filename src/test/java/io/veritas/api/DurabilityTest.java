@@ -30,6 +30,8 @@ class DurabilityTest {
     @TempDir
     Path data;
 
+    private final String token = Access.generate();
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -42,6 +44,8 @@ class DurabilityTest {
                 "io.veritas.cli.Main", "serve", "--data", data.toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + "-server.log").toFile());
+        pb.environment().put("VERITAS_TOKEN", token);
+        pb.environment().remove("VERITAS_READ_TOKEN");
         Process p = pb.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -77,7 +81,7 @@ class DurabilityTest {
                 }
                 try {
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/documents:bulk"))
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                            .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
                     for (String line : r.body().split("\n")) {
                         if (line.contains("\"status\":\"added\"")) {
                             int at = line.indexOf("\"id\":\"") + 6;
