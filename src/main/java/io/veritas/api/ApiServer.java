@@ -44,7 +44,7 @@ import java.util.Locale;
  *   <li>{@code POST /v1/documents:bulk} NDJSON, read as a stream; answers one NDJSON line per input line
  *       ({@code line, id, status, reason}) and a last {@code summary} line</li>
  *   <li>{@code GET /v1/documents/{id}} a document's metadata</li>
- *   <li>{@code GET /v1/health} document count</li>
+ *   <li>{@code GET /v1/health} counts, and the state of background commits, refreshes, embedding and journal replay</li>
  *   <li>{@code GET /} the page</li>
  * </ul>
  */
@@ -75,8 +75,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             cfg.routes.beforeMatched(ctx -> guard(ctx, access));
             cfg.routes.get("/", ctx -> ctx.html(page));
-            cfg.routes.get("/v1/health", ctx -> ctx.json(Json.MAPPER.createObjectNode().put("status", "ok")
-                    .put("documents", veritas.documentCount()).put("vectors", veritas.vectorCount())), Role.READ);
+            cfg.routes.get("/v1/health", ctx -> ctx.json(health(veritas.health())), Role.READ);
             cfg.routes.post("/v1/ask", ctx -> ctx.json(veritas.ask(questionFrom(ctx))), Role.READ);
             cfg.routes.get("/v1/ask", ctx -> ctx.json(veritas.ask(required(ctx, "q"))), Role.READ);
             cfg.routes.get("/v1/search", ctx -> {
@@ -246,6 +245,24 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code status} is {@code ok}, or {@code degraded} while background commits, refreshes or embedding fail (they
+     * retry; what was acknowledged stays in the journal); the other fields say what and since when.
+     */
+    static ObjectNode health(Veritas.Health h) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("status", h.healthy() ? "ok" : "degraded")
+                .put("documents", h.documents()).put("vectors", h.vectors());
+        ObjectNode commits = o.putObject("commits").put("appliedSeq", h.appliedSeq()).put("committedSeq", h.committedSeq())
+                .put("commitFailures", h.commitFailures()).put("refreshFailures", h.refreshFailures());
+        commits.put("lastError", h.lastError());
+        commits.put("lastErrorAt", h.lastErrorAt() == null ? null : h.lastErrorAt().toString());
+        ObjectNode recovery = o.putObject("recovery").put("replayed", h.replayed());
+        var failures = recovery.putArray("failures");
+        h.replayFailures().forEach(f -> failures.addObject().put("locator", f.locator()).put("reason", f.reason()));
+        o.put("embeddingError", h.embeddingError());
+        return o;
     }
 
     private static String questionFrom(Context ctx) {

@@ -190,7 +190,13 @@ class ApiServerTest {
         HttpResponse<String> bulk = send(writing("/v1/documents:bulk").POST(HttpRequest.BodyPublishers.ofString(doc + "\n")));
         assertEquals(200, bulk.statusCode(), bulk.body());
         assertTrue(bulk.body().contains("\"duplicate\":1"), bulk.body());
-        assertEquals(200, send(HttpRequest.newBuilder(uri("/v1/health"))).statusCode(), "reads stay open without --read-token");
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/v1/health")));
+        assertEquals(200, health.statusCode(), "reads stay open without --read-token");
+        JsonNode h = Json.MAPPER.readTree(health.body());
+        assertEquals("ok", h.get("status").asText(), health.body());
+        assertTrue(h.get("commits").get("appliedSeq").asLong() > 0, "health shows the journal position: " + health.body());
+        assertEquals(0, h.get("commits").get("commitFailures").asInt());
+        assertEquals(0, h.get("recovery").get("failures").size());
     }
 
     @Test
