@@ -33,7 +33,8 @@ final class HtmlCleaner {
                     + "consent|gdpr|privacy-notice|notice-bar|banner|advert(isement)?|ads?|adsbygoogle|promo|sponsor(ed)?|comments?|breadcrumbs?|sidebar|"
                     + "menu|navbar|nav|footer|header|copyright|popup|modal|toolbar|pagination|tags|author-bio|byline-share)"
                     + "($|[-_\\s])", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+    /** Elements that start a new line of text. */
+    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "br", "tr", "table", "figure", "figcaption", "dd", "dt", "hr");
 
     private HtmlCleaner() {
