@@ -74,13 +74,17 @@ final class MarkdownCleaner {
         String published = HtmlCleaner.firstNonBlank(string(front, "date"), string(front, "published"),
                 string(front, "pubDate"), string(front, "publishDate"));
         Instant when = published == null ? null : Timestamps.parse(published).orElse(null);
-        String url = HtmlCleaner.firstNonBlank(string(front, "url"), string(front, "source"), string(front, "link"),
-                string(front, "canonical"), renderer.sourceLink);
-        if (url != null && !url.startsWith("http")) {
-            url = renderer.sourceLink;
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("front matter url", string(front, "url"));
+        String source = string(front, "source");
+        if (Urls.isHttp(source)) {
+            urls.put("front matter source", source); // more often the outlet's name than a link
         }
+        urls.put("front matter link", string(front, "link"));
+        urls.put("front matter canonical", string(front, "canonical"));
+        urls.put("source link", renderer.sourceLink);
         String summary = HtmlCleaner.firstNonBlank(string(front, "summary"), string(front, "description"));
-        return new Cleaned(text, title, when, string(front, "author"), url, summary, tags(front.get("tags")));
+        return new Cleaned(text, title, when, string(front, "author"), urls, summary, tags(front.get("tags")));
     }
 
     private static boolean hasHtml(Node parent) {
@@ -213,7 +217,7 @@ final class MarkdownCleaner {
             Node only = paragraph.getFirstChild();
             if (only instanceof Link link && only.getNext() == null) {
                 // A paragraph that is just a link is a "source"/"original article" pointer, not prose.
-                if (sourceLink == null && link.getDestination().startsWith("http")) {
+                if (sourceLink == null && Urls.isHttp(link.getDestination())) {
                     sourceLink = link.getDestination();
                 }
                 return;

@@ -59,7 +59,10 @@ public final class Texts {
             published = null;
         }
         String title = HtmlCleaner.firstNonBlank(Markup.strip(raw.title()), Markup.strip(cleaned.title()));
-        String url = HtmlCleaner.firstNonBlank(raw.url(), cleaned.url());
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("url", raw.url());
+        urls.putAll(cleaned.urls());
+        String url = Urls.first(urls, warnings); // never a javascript: or relative link, and so never the id either
         String author = HtmlCleaner.firstNonBlank(raw.author(), cleaned.author());
         List<Span> sentences = Sentences.split(text);
         if (title == null && !sentences.isEmpty()) {
