@@ -78,6 +78,7 @@ public final class OnnxEmbedder implements Embedder {
 
     /** A session that computes one call on one thread: parallelism comes from concurrent calls, and is ours to limit. */
     private static OrtSession session(byte[] model) throws OrtException {
+        OnnxNatives.prepare(); // before any ONNX Runtime class: their static initialisers load the native libraries
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);

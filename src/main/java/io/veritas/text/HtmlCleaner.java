@@ -13,8 +13,10 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,8 @@ final class HtmlCleaner {
                     + "consent|gdpr|privacy-notice|notice-bar|banner|advert(isement)?|ads?|adsbygoogle|promo|sponsor(ed)?|comments?|breadcrumbs?|sidebar|"
                     + "menu|navbar|nav|footer|header|copyright|popup|modal|toolbar|pagination|tags|author-bio|byline-share)"
                     + "($|[-_\\s])", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
+    /** Elements that start a new line of text. */
+    static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "br", "tr", "table", "figure", "figcaption", "dd", "dt", "hr");
 
     private HtmlCleaner() {
@@ -45,7 +48,9 @@ final class HtmlCleaner {
         String title = firstNonBlank(attr(page, "meta[property=og:title]", "content"),
                 attr(page, "meta[name=twitter:title]", "content"),
                 text(page, "h1"), page.title());
-        String url = firstNonBlank(attr(page, "link[rel=canonical]", "href"), attr(page, "meta[property=og:url]", "content"));
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("link rel=canonical", attr(page, "link[rel=canonical]", "href"));
+        urls.put("meta og:url", attr(page, "meta[property=og:url]", "content"));
         String author = firstNonBlank(attr(page, "meta[name=author]", "content"),
                 attr(page, "meta[property=article:author]", "content"));
         String published = firstNonBlank(attr(page, "meta[property=article:published_time]", "content"),
@@ -117,7 +122,7 @@ final class HtmlCleaner {
                 }
             }
         }
-        return new Cleaned(text, title == null ? null : title.strip(), when, author, url, summary, tags);
+        return new Cleaned(text, title == null ? null : title.strip(), when, author, urls, summary, tags);
     }
 
     private static Element largest(Elements elements) {

@@ -19,7 +19,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
-import org.jsoup.Jsoup;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -59,22 +58,42 @@ final class MarkdownCleaner {
                 body = after < 0 ? "" : body.substring(after + 1);
             }
         }
-        Renderer renderer = new Renderer();
-        PARSER.parse(body).accept(renderer);
+        Node document = PARSER.parse(body);
+        Renderer renderer = new Renderer(body.indexOf('<') >= 0 && hasHtml(document));
+        document.accept(renderer);
         String text = renderer.text();
+        // Inline HTML and HTML blocks were rendered as written (and the text around them escaped) so that one HTML
+        // parse sees each element whole: the body of an inline <script> is a Text node between two HtmlInline tags.
+        String plain = renderer.html ? Markup.text(text) : Markup.strip(text);
+        if (!plain.equals(text)) {
+            text = plain.replaceAll("\n{2,}", "\n");
+        }
         text = FOOTNOTE_REF.matcher(text).replaceAll("");
         text = text.replace("**", "").replace("__", "");
         String title = HtmlCleaner.firstNonBlank(string(front, "title"), renderer.firstHeading);
         String published = HtmlCleaner.firstNonBlank(string(front, "date"), string(front, "published"),
                 string(front, "pubDate"), string(front, "publishDate"));
         Instant when = published == null ? null : Timestamps.parse(published).orElse(null);
-        String url = HtmlCleaner.firstNonBlank(string(front, "url"), string(front, "source"), string(front, "link"),
-                string(front, "canonical"), renderer.sourceLink);
-        if (url != null && !url.startsWith("http")) {
-            url = renderer.sourceLink;
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("front matter url", string(front, "url"));
+        String source = string(front, "source");
+        if (Urls.isHttp(source)) {
+            urls.put("front matter source", source); // more often the outlet's name than a link
         }
+        urls.put("front matter link", string(front, "link"));
+        urls.put("front matter canonical", string(front, "canonical"));
+        urls.put("source link", renderer.sourceLink);
         String summary = HtmlCleaner.firstNonBlank(string(front, "summary"), string(front, "description"));
-        return new Cleaned(text, title, when, string(front, "author"), url, summary, tags(front.get("tags")));
+        return new Cleaned(text, title, when, string(front, "author"), urls, summary, tags(front.get("tags")));
+    }
+
+    private static boolean hasHtml(Node parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof HtmlInline || n instanceof HtmlBlock || hasHtml(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> yaml(String header) {
@@ -136,6 +155,21 @@ final class MarkdownCleaner {
         private String firstHeading;
         private String sourceLink;
         private int skipBelowLevel = 0;
+        /** The document has inline HTML or HTML blocks: the text is rendered as HTML, to be parsed once at the end. */
+        private final boolean html;
+
+        Renderer(boolean html) {
+            this.html = html;
+        }
+
+        /**
+         * Text and code as the author wrote them: a tag of a known element goes, as in any text; in a document rendered
+         * as HTML the rest is escaped so that the parse gives it back as written ({@code List<String>}, {@code 3 < 4}).
+         */
+        private String literal(String s) {
+            String plain = Markup.strip(s);
+            return html ? plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") : plain;
+        }
 
         String text() {
             StringBuilder lines = new StringBuilder();
@@ -158,18 +192,19 @@ final class MarkdownCleaner {
         @Override
         public void visit(Heading heading) {
             String text = inlineText(heading).strip();
+            String plain = html ? Markup.text(text) : Markup.strip(text);
             if (skipping() && heading.getLevel() <= skipBelowLevel) {
                 skipBelowLevel = 0;
             }
-            if (REFERENCES.matcher(text).matches()) {
+            if (REFERENCES.matcher(plain).matches()) {
                 skipBelowLevel = heading.getLevel();
                 return;
             }
             if (skipping()) {
                 return;
             }
-            if (firstHeading == null && !text.isEmpty()) {
-                firstHeading = text;
+            if (firstHeading == null && !plain.isEmpty()) {
+                firstHeading = plain;
             }
             block(text);
         }
@@ -182,7 +217,7 @@ final class MarkdownCleaner {
             Node only = paragraph.getFirstChild();
             if (only instanceof Link link && only.getNext() == null) {
                 // A paragraph that is just a link is a "source"/"original article" pointer, not prose.
-                if (sourceLink == null && link.getDestination().startsWith("http")) {
+                if (sourceLink == null && Urls.isHttp(link.getDestination())) {
                     sourceLink = link.getDestination();
                 }
                 return;
@@ -214,21 +249,21 @@ final class MarkdownCleaner {
         @Override
         public void visit(FencedCodeBlock code) {
             if (!skipping()) {
-                block(code.getLiteral());
+                block(literal(code.getLiteral()));
             }
         }
 
         @Override
         public void visit(IndentedCodeBlock code) {
             if (!skipping()) {
-                block(code.getLiteral());
+                block(literal(code.getLiteral()));
             }
         }
 
         @Override
-        public void visit(HtmlBlock html) {
+        public void visit(HtmlBlock htmlBlock) {
             if (!skipping()) {
-                block(Jsoup.parse(html.getLiteral()).text());
+                block(htmlBlock.getLiteral());
             }
         }
 
@@ -241,26 +276,26 @@ final class MarkdownCleaner {
             out.append(text).append('\n');
         }
 
-        private static String inlineText(Node parent) {
+        private String inlineText(Node parent) {
             StringBuilder sb = new StringBuilder();
             appendInline(parent, sb);
             return sb.toString();
         }
 
-        private static void appendInline(Node parent, StringBuilder sb) {
+        private void appendInline(Node parent, StringBuilder sb) {
             for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Text t) {
-                    sb.append(t.getLiteral());
+                    sb.append(literal(t.getLiteral()));
                 } else if (n instanceof Code c) {
-                    sb.append(c.getLiteral());
+                    sb.append(literal(c.getLiteral()));
                 } else if (n instanceof SoftLineBreak) {
                     softBreak(n, sb);
                 } else if (n instanceof HardLineBreak) {
                     sb.append('\n');
                 } else if (n instanceof Image) {
                     // images carry no text worth indexing
-                } else if (n instanceof HtmlInline) {
-                    // inline tags are markup only
+                } else if (n instanceof HtmlInline tag) {
+                    sb.append(tag.getLiteral()); // parsed with the rest once the text is rendered
                 } else {
                     appendInline(n, sb);
                 }

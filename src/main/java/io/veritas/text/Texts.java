@@ -41,12 +41,12 @@ public final class Texts {
         Cleaned cleaned = switch (raw.format()) {
             case HTML -> HtmlCleaner.clean(input, raw.url());
             case MARKDOWN -> MarkdownCleaner.clean(Boilerplate.removeCss(Boilerplate.removeScript(input)));
-            case POST -> new Cleaned(Boilerplate.removeCss(input).strip(), null, null, null, null, null);
-            default -> PlainTextCleaner.clean(Boilerplate.removeCss(Boilerplate.removeScript(input)));
+            case POST -> new Cleaned(Boilerplate.removeCss(Markup.strip(input)).strip(), null, null, null, null, null);
+            default -> PlainTextCleaner.clean(Boilerplate.removeCss(Boilerplate.removeScript(Markup.strip(input))));
         };
         String text = raw.format() == io.veritas.ingest.Format.POST ? cleaned.text()
                 : Boilerplate.removeCss(Boilerplate.removeLines(cleaned.text())).strip();
-        String summary = cleaned.summary();
+        String summary = Markup.strip(cleaned.summary());
         if (summary != null && summary.length() >= 40 && !text.contains(summary.strip())) {
             text = summary.strip() + "\n" + text;
         }
@@ -58,8 +58,11 @@ public final class Texts {
             warnings.add("publication date " + published + " is in the future; it was ignored (fix the date field)");
             published = null;
         }
-        String title = HtmlCleaner.firstNonBlank(raw.title(), cleaned.title());
-        String url = HtmlCleaner.firstNonBlank(raw.url(), cleaned.url());
+        String title = HtmlCleaner.firstNonBlank(Markup.strip(raw.title()), Markup.strip(cleaned.title()));
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("url", raw.url());
+        urls.putAll(cleaned.urls());
+        String url = Urls.first(urls, warnings); // never a javascript: or relative link, and so never the id either
         String author = HtmlCleaner.firstNonBlank(raw.author(), cleaned.author());
         List<Span> sentences = Sentences.split(text);
         if (title == null && !sentences.isEmpty()) {
