@@ -229,8 +229,10 @@ class ApiServerTest {
 
     @Test
     void highlightsAreEscapedAndTextStaysRaw() throws Exception {
-        String text = "The vexilloquent changelog quotes <script>alert(1)</script> and <img src=x onerror=alert(1)> "
-                + "as strings a reviewer pasted, plus Fish & Chips and \\\"quotes\\\" and it's fine.";
+        // Markup is stripped when documents are cleaned (MarkupTest); what survives as text, such as a lone, unclosed
+        // <script> a writer mentions, must come back escaped.
+        String text = "The vexilloquent changelog says to add a <script> tag before the body, "
+                + "plus Fish & Chips and \\\"quotes\\\" and it's fine.";
         HttpResponse<String> r = send(writing("/v1/documents").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"id\": \"x-1\", \"text\": \"" + text + "\"}")));
         assertEquals(200, r.statusCode(), r.body());
@@ -238,14 +240,13 @@ class ApiServerTest {
         assertEquals("x-1", hits.get(0).get("id").asText(), hits.toString());
         String raw = hits.get(0).get("text").asText();
         String highlight = hits.get(0).get("highlight").asText();
-        assertTrue(raw.contains("<script>alert(1)</script>") && raw.contains("<img src=x onerror=alert(1)>"),
+        assertTrue(raw.contains("a <script> tag"),
                 "text stays exactly as indexed: " + raw);
         assertTrue(highlight.contains("<b>vexilloquent</b>"), highlight);
-        assertFalse(highlight.contains("<script") || highlight.contains("<img"), highlight);
+        assertFalse(highlight.contains("<script"), highlight);
         String tagsLeft = highlight.replace("<b>", "").replace("</b>", "");
         assertFalse(tagsLeft.contains("<") || tagsLeft.contains(">"), "no tag but <b>: " + highlight);
-        assertTrue(highlight.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), highlight);
-        assertTrue(highlight.contains("&lt;img src=x onerror=alert(1)&gt;"), highlight);
+        assertTrue(highlight.contains("a &lt;script&gt; tag"), highlight);
         assertTrue(highlight.contains("Fish &amp; Chips") && highlight.contains("&quot;quotes&quot;")
                 && highlight.contains("it&#39;s"), highlight);
         assertEquals(raw, tagsLeft.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")

@@ -110,15 +110,15 @@ class IngestCommandTest {
     @Test
     void searchEscapesHighlightsForHtmlAndPrintsPlainTextInTheTerminal() throws Exception {
         Path data = dir.resolve("data");
-        write("note.txt", "Gannet Tools said its <b>quarterly</b> report & <script>alert(1)</script> test string are odd.\n");
+        write("note.txt", "Gannet Tools said its quarterly report & a <script> tag in a test string are odd.\n");
         assertEquals(0, CliRun.of("ingest", "--data", data.toString(), "--vectors", "later", dir.resolve("in").toString()).exitCode());
         JsonNode hit = CliRun.of("search", "--data", data.toString(), "--json", "Gannet").json().get("hits").get(0);
-        assertTrue(hit.get("text").asText().contains("<script>alert(1)</script>"), hit.toString());
+        assertTrue(hit.get("text").asText().contains("a <script> tag"), hit.toString());
         String highlight = hit.get("highlight").asText();
-        assertTrue(highlight.contains("<b>Gannet</b>") && highlight.contains("&lt;b&gt;quarterly&lt;/b&gt; report &amp; "
-                + "&lt;script&gt;"), highlight);
+        assertTrue(highlight.contains("<b>Gannet</b>") && highlight.contains("quarterly report &amp; a "
+                + "&lt;script&gt; tag"), highlight);
         CliRun human = CliRun.of("search", "--data", data.toString(), "Gannet");
-        assertTrue(human.out().contains("\u00abGannet\u00bb Tools said its <b>quarterly</b> report & <script>alert(1)</script>"),
+        assertTrue(human.out().contains("\u00abGannet\u00bb Tools said its quarterly report & a <script> tag"),
                 human.out());
     }
 }
