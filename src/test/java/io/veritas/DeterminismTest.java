@@ -71,6 +71,24 @@ class DeterminismTest {
         }
     }
 
+    /** The two backends share the bookkeeping, records and query plan: the same documents, the same answers. */
+    @Test
+    void luceneAndOpenSearchGiveTheSameAnswers() throws IOException {
+        List<Path> inputs = new ArrayList<>(List.of(SAMPLES));
+        if (Files.isDirectory(SEEDS)) {
+            inputs.add(SEEDS);
+        }
+        List<String> questions = questions();
+        Settings lucene = Settings.defaults().withEmbedder(Settings.NONE);
+        Settings openSearch = new Settings("opensearch", io.veritas.index.OpenSearchNode.url(), "parity-" + System.nanoTime(),
+                Settings.NONE, null, null, null, null, null, null, null, null);
+        Map<String, String> embedded = answers(tmp.resolve("lucene"), lucene, questions, v -> v.ingest(inputs, p -> { }));
+        Map<String, String> cluster = answers(tmp.resolve("opensearch"), openSearch, questions, v -> v.ingest(inputs, p -> { }));
+        for (String q : questions) {
+            assertEquals(embedded.get(q), cluster.get(q), "Lucene and OpenSearch answer differently: " + q);
+        }
+    }
+
     private interface Load {
         void into(Veritas v) throws IOException;
     }
