@@ -1,5 +1,6 @@
 package io.veritas;
 
+import io.veritas.extract.AliasTable;
 import io.veritas.index.Outcome;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.FileSource;
@@ -62,7 +63,8 @@ final class BatchIngest {
         this.workers = Math.max(1, workers);
     }
 
-    IngestReport run(List<Path> paths, Consumer<Veritas.Progress> progress) {
+    /** Ingests the files, reading every document with {@code known} (the corpus's names when the run began). */
+    IngestReport run(List<Path> paths, Consumer<Veritas.Progress> progress, AliasTable known) {
         Instant started = Instant.now();
         Tally tally = new Tally();
         List<Path> files = FileSource.expand(paths, tally.failures::add);
@@ -75,7 +77,7 @@ final class BatchIngest {
         for (int w = 0; w < workers; w++) {
             BlockingQueue<RawItem> queue = new ArrayBlockingQueue<>(512);
             queues.add(queue);
-            Thread t = new Thread(() -> work(queue, tally), "veritas-ingest-" + w);
+            Thread t = new Thread(() -> work(queue, tally, known), "veritas-ingest-" + w);
             threads.add(t);
             t.start();
         }
@@ -161,7 +163,7 @@ final class BatchIngest {
         }
     }
 
-    private void work(BlockingQueue<RawItem> queue, Tally tally) {
+    private void work(BlockingQueue<RawItem> queue, Tally tally, AliasTable known) {
         while (true) {
             RawItem item;
             try {
@@ -173,7 +175,7 @@ final class BatchIngest {
             if (item == END) {
                 return;
             }
-            tally.count(pipeline.process(item), item);
+            tally.count(pipeline.process(item, known), item);
         }
     }
 

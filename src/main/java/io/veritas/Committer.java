@@ -99,9 +99,9 @@ final class Committer implements AutoCloseable {
     /** Commits up to {@code seq} and prunes the journal; throws when the commit fails (nothing is pruned then). */
     void commitNow(long seq) {
         index.commit(seq);
-        committedSeq = seq;
         commits.worked();
         recovered();
+        committedSeq = seq;
         journal.prune(seq);
     }
 

@@ -1,15 +1,21 @@
 package io.veritas;
 
+import io.veritas.extract.Alias;
+import io.veritas.extract.AliasTable;
 import io.veritas.extract.ClaimExtractor;
 import io.veritas.extract.Extraction;
 import io.veritas.extract.Lexicon;
 import io.veritas.index.Index;
 import io.veritas.index.Outcome;
 import io.veritas.ingest.RawItem;
+import io.veritas.text.Document;
 import io.veritas.text.Texts;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One item through the stages: {@code text} cleans it into a document, {@code extract} reads it, the index stores
@@ -34,7 +40,11 @@ final class ItemPipeline {
         this.extractor = new ClaimExtractor(lexicon);
     }
 
-    Result process(RawItem item) {
+    /**
+     * Takes one item through the stages, reading it with the names {@code known} holds (the corpus's table when the
+     * batch began; {@link #reread} brings what it changes up to date once the batch is in).
+     */
+    Result process(RawItem item, AliasTable known) {
         List<String> warnings = List.of();
         try {
             Texts.Result cleaned = Texts.clean(item, Instant.now());
@@ -42,7 +52,7 @@ final class ItemPipeline {
             if (cleaned.document() == null) {
                 return new Result(null, item.id(), cleaned.error(), warnings, 0);
             }
-            Extraction extraction = extractor.extract(cleaned.document());
+            Extraction extraction = extractor.extract(cleaned.document(), known);
             Outcome o = index.upsert(cleaned.document(), extraction);
             return new Result(o, cleaned.document().id(), null, warnings,
                     o == Outcome.DUPLICATE ? 0 : extraction.claims().size());
@@ -50,5 +60,48 @@ final class ItemPipeline {
             return new Result(null, item.id(), "could not be processed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report this with the file", warnings, 0);
         }
+    }
+
+    /**
+     * After a batch changed the aliases the corpus teaches (from {@code before} to {@code after}): reads again, with
+     * {@code after}, every stored document that states a figure and mentions a name of a class the change touched,
+     * and stores its new claims. Documents that mention none of those names read the same with either table, so
+     * afterwards every document is read with the table of the whole corpus, whatever order the documents came in.
+     * Returns how many documents were read again.
+     */
+    int reread(AliasTable before, AliasTable after) {
+        if (before == after) {
+            return 0;
+        }
+        Set<Alias> was = new HashSet<>(before.learned());
+        Set<Alias> now = new HashSet<>(after.learned());
+        Set<String> names = new TreeSet<>();
+        for (Set<Alias> changed : List.of(difference(now, was), difference(was, now))) {
+            for (Alias a : changed) {
+                for (String n : List.of(a.a(), a.b())) {
+                    names.addAll(before.equivalents(n));
+                    names.addAll(after.equivalents(n));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return 0;
+        }
+        index.refresh(); // the batch's own documents are among those to find
+        int n = 0;
+        for (String id : index.figuredDocumentsMentioning(names)) {
+            Document doc = index.storedDocument(id);
+            if (doc != null) {
+                index.replaceClaims(doc, extractor.extract(doc, after).claims());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Set<Alias> difference(Set<Alias> a, Set<Alias> b) {
+        Set<Alias> out = new HashSet<>(a);
+        out.removeAll(b);
+        return out;
     }
 }

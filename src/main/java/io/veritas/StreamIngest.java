@@ -1,5 +1,6 @@
 package io.veritas;
 
+import io.veritas.extract.AliasTable;
 import io.veritas.index.Index;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.Journal;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Items from stream sources (HTTP, watched folders, feeds, Kafka) with acknowledgement semantics: a batch is
@@ -38,6 +40,7 @@ final class StreamIngest implements AutoCloseable {
     private final ItemPipeline pipeline;
     private final Committer committer;
     private final Runnable afterBatch;
+    private final Supplier<AliasTable> aliases;
     private final ExecutorService pool;
     /** Every journal record up to this one is in the index (not necessarily committed). */
     private volatile long appliedSeq;
@@ -48,8 +51,9 @@ final class StreamIngest implements AutoCloseable {
     private volatile int previousWindowItems;
 
     /** {@code afterBatch} runs after each accepted batch (it wakes the embedder). */
-    StreamIngest(Index index, Journal journal, ItemPipeline pipeline, Runnable afterBatch) {
+    StreamIngest(Index index, Journal journal, ItemPipeline pipeline, Supplier<AliasTable> aliases, Runnable afterBatch) {
         this.index = index;
+        this.aliases = aliases;
         this.journal = journal;
         this.pipeline = pipeline;
         this.afterBatch = afterBatch;
@@ -66,8 +70,9 @@ final class StreamIngest implements AutoCloseable {
         long committed = index.committedJournalSeq();
         List<Failure> failures = new ArrayList<>();
         int[] replayed = {0};
+        AliasTable before = aliases.get();
         journal.replay(committed, record -> {
-            ItemPipeline.Result r = pipeline.process(record.item());
+            ItemPipeline.Result r = pipeline.process(record.item(), before);
             if (r.refused()) {
                 failures.add(new Failure(record.item().locator() + " (journal record " + record.seq() + ")", r.failure()));
             }
@@ -75,6 +80,7 @@ final class StreamIngest implements AutoCloseable {
         });
         appliedSeq = Math.max(committed, journal.lastSeq());
         if (replayed[0] > 0) {
+            pipeline.reread(before, aliases.get());
             committer.commitNow(appliedSeq);
             index.refresh();
         }
@@ -101,6 +107,7 @@ final class StreamIngest implements AutoCloseable {
         }
         journal.sync();
         Veritas.Accepted[] out = new Veritas.Accepted[items.size()];
+        AliasTable before = aliases.get();
         int parts = items.size() < SMALL_BATCH ? 1 : index.writers();
         List<List<Integer>> partitions = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
@@ -111,9 +118,9 @@ final class StreamIngest implements AutoCloseable {
         }
         List<Future<?>> running = new ArrayList<>();
         for (List<Integer> partition : partitions.subList(1, parts)) {
-            running.add(pool.submit(() -> acceptAll(items, partition, out)));
+            running.add(pool.submit(() -> acceptAll(items, partition, out, before)));
         }
-        acceptAll(items, partitions.get(0), out);
+        acceptAll(items, partitions.get(0), out, before);
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -123,6 +130,7 @@ final class StreamIngest implements AutoCloseable {
                 throw new IllegalStateException("indexing a batch failed: " + e.getCause(), e.getCause());
             }
         }
+        pipeline.reread(before, aliases.get()); // rare: only when the batch taught or unlearned an alias
         appliedSeq = last;
         if (items.size() < SMALL_BATCH) {
             try {
@@ -138,10 +146,10 @@ final class StreamIngest implements AutoCloseable {
         return List.of(out);
     }
 
-    private void acceptAll(List<RawItem> items, List<Integer> positions, Veritas.Accepted[] out) {
+    private void acceptAll(List<RawItem> items, List<Integer> positions, Veritas.Accepted[] out, AliasTable known) {
         for (int i : positions) {
             RawItem item = items.get(i);
-            ItemPipeline.Result r = pipeline.process(item);
+            ItemPipeline.Result r = pipeline.process(item, known);
             out[i] = r.refused()
                     ? new Veritas.Accepted(item.locator(), item.id(), "rejected", r.failure())
                     : new Veritas.Accepted(item.locator(), r.id(), r.outcome().name().toLowerCase(Locale.ROOT), null);

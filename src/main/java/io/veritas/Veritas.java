@@ -67,7 +67,7 @@ public final class Veritas implements AutoCloseable {
         StreamIngest[] self = new StreamIngest[1];
         this.embeddings = settings.embeds() && journal != null
                 ? new EmbeddingWorker(index, model, () -> self[0] != null && self[0].bulkArriving()) : null;
-        this.stream = journal == null ? null : new StreamIngest(index, journal, pipeline, this::startEmbedding);
+        this.stream = journal == null ? null : new StreamIngest(index, journal, pipeline, aliases, this::startEmbedding);
         self[0] = stream;
         if (stream != null && !stream.recovery().failures().isEmpty()) {
             for (Failure f : stream.recovery().failures()) {
@@ -140,7 +140,9 @@ public final class Veritas implements AutoCloseable {
     /** {@link #ingest(List, Consumer)} on {@code threads} threads (the result is the same for any number). */
     IngestReport ingest(List<Path> paths, Consumer<Progress> progress, int threads) {
         requireStream();
-        IngestReport report = new BatchIngest(pipeline, threads).run(paths, progress);
+        AliasTable before = aliases.get();
+        IngestReport report = new BatchIngest(pipeline, threads).run(paths, progress, before);
+        pipeline.reread(before, aliases.get()); // documents that mention names the batch taught
         index.commit(stream.appliedSeq());
         index.refresh();
         return report;

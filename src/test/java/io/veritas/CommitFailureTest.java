@@ -175,6 +175,21 @@ class CommitFailureTest {
         }
 
         @Override
+        public List<String> figuredDocumentsMentioning(Collection<String> names) {
+            return real.figuredDocumentsMentioning(names);
+        }
+
+        @Override
+        public Document storedDocument(String id) {
+            return real.storedDocument(id);
+        }
+
+        @Override
+        public void replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
+            real.replaceClaims(doc, claims);
+        }
+
+        @Override
         public List<Alias> learnedAliases() {
             return real.learnedAliases();
         }

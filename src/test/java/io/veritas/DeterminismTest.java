@@ -71,6 +71,39 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * A name one document teaches applies to every document, earlier or later: the round of a company named only
+     * in Chinese is found by its English name whether the document that pairs the two names came before it, after
+     * it, or in the same batch.
+     */
+    @Test
+    void aNameTaughtLaterAppliesToEarlierDocuments() throws IOException {
+        RawItem round = item("r1", "泊岸智造完成C轮融资，金额为4亿美元，由多家产业基金参与。");
+        RawItem teaches = item("t1", "泊岸智造（Quayside Robotics）宣布在宁波扩建第二座工厂。");
+        String question = "How much did Quayside Robotics raise in its Series C?";
+        List<String> answers = new ArrayList<>();
+        int run = 0;
+        for (List<List<RawItem>> batches : List.of(List.of(List.of(round), List.of(teaches)),
+                List.of(List.of(teaches), List.of(round)), List.of(List.of(round, teaches)))) {
+            try (Veritas v = Veritas.open(tmp.resolve("order-" + run++), Settings.defaults().withEmbedder(Settings.NONE))) {
+                for (List<RawItem> batch : batches) {
+                    v.accept(batch);
+                }
+                var a = v.ask(question);
+                assertTrue(a.answered(), "order " + (run - 1) + ": " + a.answer());
+                assertTrue(a.answer().contains("400 million"), a.answer());
+                answers.add(JSON.writeValueAsString(a));
+            }
+        }
+        assertEquals(answers.get(0), answers.get(1));
+        assertEquals(answers.get(0), answers.get(2));
+    }
+
+    private static RawItem item(String id, String text) {
+        return new RawItem("test:" + id, null, io.veritas.ingest.Format.POST, text, id, null, null,
+                java.time.Instant.parse("2026-05-04T00:00:00Z"), null, null, Map.of());
+    }
+
     /** The two backends share the bookkeeping, records and query plan: the same documents, the same answers. */
     @Test
     void luceneAndOpenSearchGiveTheSameAnswers() throws IOException {

@@ -29,9 +29,63 @@ public final class AliasTable {
     /** Names by first character, longest first, for scanning text. */
     private final Map<Character, List<String>> byFirstChar;
     private final List<Alias> learned;
+    /** For a table made by {@link #with} over a large one: the table below, whose maps this one's override. */
+    private final AliasTable parent;
+
+    /**
+     * {@code more} over {@code parent}, without copying it: only the classes the new aliases touch and the names
+     * they add are kept here (one document's aliases over the whole corpus's table).
+     */
+    private AliasTable(AliasTable parent, List<Alias> more) {
+        this.lexicon = parent.lexicon;
+        this.parent = parent;
+        this.learned = List.copyOf(more);
+        Map<String, String> link = new HashMap<>();
+        Map<String, String> types = new HashMap<>();
+        for (Alias p : this.learned) {
+            for (String n : List.of(p.a(), p.b())) {
+                if (!parent.knows(n)) {
+                    types.putIfAbsent(n, p.type());
+                }
+                for (String m : parent.equivalents(n)) {
+                    union(link, n, m); // the parent's class comes along whole
+                }
+            }
+            union(link, p.a(), p.b());
+        }
+        Map<String, Set<String>> byRoot = new HashMap<>();
+        for (String name : link.keySet()) {
+            byRoot.computeIfAbsent(root(link, name), r -> new TreeSet<>()).add(name);
+        }
+        this.classOf = new HashMap<>();
+        this.members = new HashMap<>();
+        for (Set<String> names : byRoot.values()) {
+            String key = names.stream().filter(n -> lexicon.entities().containsKey(n)).findFirst().orElse(names.iterator().next());
+            members.put(key, Collections.unmodifiableSet(names));
+            for (String n : names) {
+                classOf.put(n, key);
+            }
+        }
+        this.typeOfName = types;
+        Map<Character, List<String>> first = new HashMap<>();
+        for (String name : types.keySet()) {
+            first.computeIfAbsent(name.charAt(0), c -> new ArrayList<>(parent.namesStartingWith(c))).add(name);
+        }
+        first.replaceAll((c, list) -> {
+            list.sort(LONGEST_FIRST);
+            return List.copyOf(list);
+        });
+        this.byFirstChar = first;
+    }
+
+    private static final Comparator<String> LONGEST_FIRST = Comparator.comparingInt(String::length).reversed()
+            .thenComparing(Comparator.naturalOrder());
+    /** Above this many names {@link #with} lays the new aliases over the table instead of building a new one. */
+    private static final int OVERLAY_ABOVE = 2_000;
 
     private AliasTable(Lexicon lexicon, List<Alias> learned) {
         this.lexicon = lexicon;
+        this.parent = null;
         this.learned = List.copyOf(learned);
         Map<String, String> parent = new HashMap<>();
         Map<String, String> types = new HashMap<>();
@@ -67,9 +121,8 @@ public final class AliasTable {
         for (String name : types.keySet()) {
             first.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
         }
-        Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
         first.replaceAll((c, list) -> {
-            list.sort(longestFirst);
+            list.sort(LONGEST_FIRST);
             return List.copyOf(list);
         });
         this.classOf = classes;
@@ -94,6 +147,14 @@ public final class AliasTable {
         if (more.isEmpty()) {
             return this;
         }
+        if (parent == null && typeOfName.size() > OVERLAY_ABOVE) {
+            return new AliasTable(this, new ArrayList<>(new TreeSet<>(more)));
+        }
+        if (parent != null) {
+            List<Alias> all = new ArrayList<>(learned);
+            all.addAll(more);
+            return parent.with(all);
+        }
         List<Alias> all = new ArrayList<>(learned);
         all.addAll(more);
         return of(lexicon, all);
@@ -104,28 +165,41 @@ public final class AliasTable {
     }
 
     public boolean knows(String name) {
-        return typeOfName.containsKey(name);
+        return typeOfName.containsKey(name) || (parent != null && parent.knows(name));
     }
 
     /** The type of a known name; {@code org} for a name the table does not know. */
     public String type(String name) {
-        return typeOfName.getOrDefault(name, "org");
+        String t = typeOfName.get(name);
+        return t != null ? t : parent != null ? parent.type(name) : "org";
     }
 
     /** Known names starting with {@code c}, longest first (an immutable list, shared). */
     List<String> namesStartingWith(char c) {
-        return byFirstChar.getOrDefault(c, List.of());
+        List<String> own = byFirstChar.get(c);
+        return own != null ? own : parent != null ? parent.namesStartingWith(c) : List.of();
     }
 
     /** Every name in the same class as {@code name}, including itself, sorted. */
     public Set<String> equivalents(String name) {
         Set<String> m = members.get(classOf.get(name));
-        return m == null ? Set.of(name) : m;
+        return m != null ? m : parent != null ? parent.equivalents(name) : Set.of(name);
     }
 
     /** The class name of {@code name}: the lexicon key when the class has one, else its alphabetically first name. */
     public String canonical(String name) {
-        return classOf.getOrDefault(name, name);
+        String c = classOf.get(name);
+        return c != null ? c : parent != null ? parent.canonical(name) : name;
+    }
+
+    /** The aliases this table was built from beyond the lexicon, sorted. */
+    public List<Alias> learned() {
+        if (parent == null) {
+            return learned;
+        }
+        TreeSet<Alias> all = new TreeSet<>(parent.learned());
+        all.addAll(learned);
+        return List.copyOf(all);
     }
 
     /** The lexicon entity for a name, when the name belongs to a known entity. */
@@ -135,7 +209,12 @@ public final class AliasTable {
 
     /** Every known name. */
     public Collection<String> names() {
-        return Collections.unmodifiableSet(typeOfName.keySet());
+        if (parent == null) {
+            return Collections.unmodifiableSet(typeOfName.keySet());
+        }
+        Set<String> all = new java.util.HashSet<>(parent.names());
+        all.addAll(typeOfName.keySet());
+        return Collections.unmodifiableSet(all);
     }
 
     private static String root(Map<String, String> parent, String x) {

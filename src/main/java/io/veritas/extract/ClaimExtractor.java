@@ -45,22 +45,28 @@ public final class ClaimExtractor {
         this.base = AliasTable.of(lexicon);
     }
 
-    /**
-     * Reads a document. The result depends on the document and the lexicon only: the aliases other documents
-     * teach are applied when questions are answered, not here, so the same documents give the same claims in any
-     * order and on any number of threads.
-     */
+    /** Reads a document with the lexicon's names and the aliases it teaches itself. */
     public Extraction extract(Document doc) {
+        return extract(doc, base);
+    }
+
+    /**
+     * Reads a document with the names {@code known} holds (the lexicon's and those the corpus has taught) and the
+     * aliases the document teaches itself. The result depends on the document and that table only, never on what
+     * was read before: the engine reads every document with the table of the whole corpus (documents that mention
+     * a name the corpus learns later are read again), so the same documents give the same claims in any order.
+     */
+    public Extraction extract(Document doc, AliasTable known) {
         String text = doc.text();
         List<Alias> learned = AliasLearner.learn(text);
-        AliasTable aliases = base.with(learned);
+        AliasTable aliases = known.with(learned);
         String folded = Script.fold(text);
         List<Quantity> money = Quantities.find(folded);
         List<Quantity> amounts = new ArrayList<>(money);
         amounts.addAll(Quantities.findCounts(folded, amounts));
         amounts.sort(java.util.Comparator.comparingInt(Quantity::start));
         if (amounts.isEmpty()) {
-            return new Extraction(List.of(), learned, money);
+            return new Extraction(List.of(), learned, money, false);
         }
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
@@ -152,7 +158,7 @@ public final class ClaimExtractor {
                 previousSubject = sentenceSubject;
             }
         }
-        return new Extraction(claims, learned, money);
+        return new Extraction(claims, learned, money, true);
     }
 
     private static final Pattern CONVERSION = Pattern.compile("^\\s*[（(]\\s*(约|约合|合|折合|相当于|about|approx\\.?|approximately|roughly|≈|~)?\\s*$");

@@ -136,6 +136,45 @@ public final class DocumentIndex implements Index {
     }
 
     @Override
+    public List<String> figuredDocumentsMentioning(Collection<String> names) {
+        List<List<String>> tokens = new ArrayList<>();
+        for (String name : new TreeSet<>(names)) {
+            List<String> t = QueryPlan.tokens(analyzer, name, QueryPlan.MAX_NAME_TOKENS);
+            if (!t.isEmpty()) {
+                tokens.add(t);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i += 512) { // bounded boolean queries
+            out.addAll(backend.figuredMentioning(tokens.subList(i, Math.min(tokens.size(), i + 512)), Integer.MAX_VALUE));
+        }
+        return List.copyOf(new TreeSet<>(out));
+    }
+
+    @Override
+    public Document storedDocument(String id) {
+        Backend.StoredText text = backend.storedText(id);
+        DocumentInfo info = text == null ? null : backend.documentInfo(id);
+        if (info == null) {
+            return null;
+        }
+        Source s = info.source();
+        return io.veritas.text.Texts.rebuild(id, s.path(), s.url(), s.title(), s.published(), info.author(), s.language(),
+                text.text(), text.hash(), info.meta());
+    }
+
+    @Override
+    public void replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
+        requireWritable();
+        DocumentBook.Known known = book.known(doc.id());
+        if (known == null) {
+            return; // replaced meanwhile
+        }
+        backend.replaceClaims(doc.id(), known, Records.claims(doc, Records.source(doc, known.cluster()), claims));
+        book.claimsReplaced(doc.id(), claims.size());
+    }
+
+    @Override
     public List<Alias> learnedAliases() {
         if (book != null) {
             return book.aliases();

@@ -251,6 +251,9 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(PASSAGES, d.passages()));
         r.add(new StoredField(CLAIMS, d.claims()));
         r.add(new StoredField(ALIASES, d.aliases()));
+        if (d.text() != null) {
+            r.add(new StoredField(TEXT, d.text()));
+        }
     }
 
     private org.apache.lucene.document.Document passageRecord(PassageRecord p) {
@@ -275,6 +278,9 @@ public final class LuceneIndex implements Backend {
         }
         for (String amount : p.amounts()) {
             r.add(new StringField(AMOUNT, amount, Field.Store.NO));
+        }
+        if (p.figured()) {
+            r.add(new StringField(FIGURED, "1", Field.Store.NO));
         }
         return r;
     }
@@ -320,6 +326,54 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(LANGUAGE, s.language())); // passages filter on their own "plang"
         r.add(new LongPoint(PUBLISHED, s.published()));
         r.add(new StoredField(PUBLISHED, s.published()));
+    }
+
+    @Override
+    public void replaceClaims(String docId, DocumentBook.Known known, List<ClaimRecord> claims) {
+        requireWritable();
+        List<org.apache.lucene.document.Document> records = new ArrayList<>(claims.size());
+        for (ClaimRecord c : claims) {
+            records.add(claimRecord(c));
+        }
+        Query old = new BooleanQuery.Builder()
+                .add(type(CLAIM), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(DOC_ID, docId)), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            writer.updateDocuments(old, records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the claims of " + docId, e);
+        }
+    }
+
+    @Override
+    public List<String> figuredMentioning(List<List<String>> names, int max) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (List<String> name : names) {
+            any.add(allTokens(name), BooleanClause.Occur.SHOULD);
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(type(PASSAGE), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(FIGURED, "1")), BooleanClause.Occur.FILTER)
+                .add(any.build(), BooleanClause.Occur.FILTER)
+                .build();
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        scan(q, Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
+        return ids.stream().limit(max).toList();
+    }
+
+    @Override
+    public StoredText storedText(String id) {
+        Query q = documentById(id);
+        return withSearcher(s -> {
+            TopDocs top = s.search(q, 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            org.apache.lucene.document.Document d = s.storedFields().document(top.scoreDocs[0].doc, Set.of(TEXT, BODY, HASH));
+            String text = d.get(TEXT) != null ? d.get(TEXT) : d.get(BODY);
+            return text == null ? null : new StoredText(text, d.get(HASH));
+        });
     }
 
     @Override

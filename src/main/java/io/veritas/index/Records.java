@@ -71,6 +71,10 @@ final class Records {
     static final String ALIAS_B = "b";
     static final String ALIAS_TYPE = "aliasType";
     static final String VECTOR = "vec";
+    /** A figured document's cleaned text, when no passage holds it whole: what it is read again from. */
+    static final String TEXT = "text";
+    /** On the passages of a document that states an amount or count: only those are read again. */
+    static final String FIGURED = "figured";
 
     /** Record types. */
     static final String DOC = "doc";
@@ -88,12 +92,13 @@ final class Records {
     record SourceFields(String docId, String path, String url, String title, String language, long published, String cluster) {
     }
 
+    /** {@code text}: the cleaned text of a figured document when no single passage is the whole of it, else null. */
     record DocRecord(SourceFields source, long seq0, String hash, String author, Map<String, String> meta, long simHash,
-                     int passages, int claims, int aliases) {
+                     int passages, int claims, int aliases, String text) {
     }
 
     record PassageRecord(SourceFields source, int ordinal, long seq, int start, int end, String language, String body,
-                         String host, String authorKey, List<String> amounts) {
+                         String host, String authorKey, List<String> amounts, boolean figured) {
     }
 
     record ClaimRecord(SourceFields source, int ordinal, String key, Claim claim, String quote, String figure) {
@@ -113,8 +118,7 @@ final class Records {
 
     /** The records of a document version admitted by the bookkeeping. */
     static Version version(Document doc, Extraction extraction, DocumentBook.Known known) {
-        SourceFields source = new SourceFields(doc.id(), doc.path(), doc.url(), doc.title(), doc.language(),
-                doc.published() == null ? UNDATED : doc.published().toEpochMilli(), known.cluster());
+        SourceFields source = source(doc, known.cluster());
         String host = host(doc.url());
         String authorKey = doc.author() == null || doc.author().isBlank() ? null : filterKey(doc.author());
         List<PassageRecord> passages = new ArrayList<>(doc.passages().size());
@@ -126,16 +130,29 @@ final class Records {
                 }
             }
             passages.add(new PassageRecord(source, p.ordinal(), known.seq0() + p.ordinal(), p.span().start(), p.span().end(),
-                    p.language(), doc.slice(p.span()), host, authorKey, List.copyOf(amounts)));
+                    p.language(), doc.slice(p.span()), host, authorKey, List.copyOf(amounts), extraction.figured()));
         }
-        List<ClaimRecord> claims = new ArrayList<>(extraction.claims().size());
-        for (int i = 0; i < extraction.claims().size(); i++) {
-            Claim c = extraction.claims().get(i);
-            claims.add(new ClaimRecord(source, i, claimKey(doc.id(), i), c, doc.slice(c.quote()), doc.slice(c.figure())));
-        }
+        List<ClaimRecord> claims = claims(doc, source, extraction.claims());
+        boolean wholeInOnePassage = passages.size() == 1 && passages.get(0).body().equals(doc.text());
         DocRecord record = new DocRecord(source, known.seq0(), doc.contentHash(), doc.author(), doc.meta(), known.simHash(),
-                doc.passages().size(), claims.size(), extraction.aliases().size());
+                doc.passages().size(), claims.size(), extraction.aliases().size(),
+                extraction.figured() && !wholeInOnePassage ? doc.text() : null);
         return new Version(record, List.copyOf(passages), List.copyOf(claims), extraction.aliases());
+    }
+
+    /** The claim records of a document's claims. */
+    static List<ClaimRecord> claims(Document doc, SourceFields source, List<Claim> claims) {
+        List<ClaimRecord> out = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            out.add(new ClaimRecord(source, i, claimKey(doc.id(), i), c, doc.slice(c.quote()), doc.slice(c.figure())));
+        }
+        return List.copyOf(out);
+    }
+
+    static SourceFields source(Document doc, String cluster) {
+        return new SourceFields(doc.id(), doc.path(), doc.url(), doc.title(), doc.language(),
+                doc.published() == null ? UNDATED : doc.published().toEpochMilli(), cluster);
     }
 
     /** Claims sort by document and position within it: a total order that ingest order cannot change. */
