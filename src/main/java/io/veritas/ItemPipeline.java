@@ -67,11 +67,11 @@ final class ItemPipeline {
      * {@code after}, every stored document that states a figure and mentions a name of a class the change touched,
      * and stores its new claims. Documents that mention none of those names read the same with either table, so
      * afterwards every document is read with the table of the whole corpus, whatever order the documents came in.
-     * Returns how many documents were read again.
+     * Returns how many documents were read again and how many claims that added (less what it removed).
      */
-    int reread(AliasTable before, AliasTable after) {
+    Reread reread(AliasTable before, AliasTable after) {
         if (before == after) {
-            return 0;
+            return Reread.NONE;
         }
         Set<Alias> was = new HashSet<>(before.learned());
         Set<Alias> now = new HashSet<>(after.learned());
@@ -85,18 +85,26 @@ final class ItemPipeline {
             }
         }
         if (names.isEmpty()) {
-            return 0;
+            return Reread.NONE;
         }
         index.refresh(); // the batch's own documents are among those to find
-        int n = 0;
-        for (String id : index.figuredDocumentsMentioning(names)) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        // Each document is read on its own, so they are read in parallel (one thread per core).
+        index.figuredDocumentsMentioning(names).parallelStream().forEach(id -> {
             Document doc = index.storedDocument(id);
             if (doc != null) {
-                index.replaceClaims(doc, extractor.extract(doc, after).claims());
-                n++;
+                List<io.veritas.extract.Claim> claimsNow = extractor.extract(doc, after).claims();
+                claims.addAndGet(claimsNow.size() - index.replaceClaims(doc, claimsNow));
+                n.incrementAndGet();
             }
-        }
-        return n;
+        });
+        return new Reread(n.get(), claims.get());
+    }
+
+    /** What {@link #reread} did: documents read again, and the claims that added (net). */
+    record Reread(int documents, int claims) {
+        static final Reread NONE = new Reread(0, 0);
     }
 
     private static Set<Alias> difference(Set<Alias> a, Set<Alias> b) {

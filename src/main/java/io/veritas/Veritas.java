@@ -140,12 +140,14 @@ public final class Veritas implements AutoCloseable {
     /** {@link #ingest(List, Consumer)} on {@code threads} threads (the result is the same for any number). */
     IngestReport ingest(List<Path> paths, Consumer<Progress> progress, int threads) {
         requireStream();
+        Instant started = Instant.now();
         AliasTable before = aliases.get();
-        IngestReport report = new BatchIngest(pipeline, threads).run(paths, progress, before);
-        pipeline.reread(before, aliases.get()); // documents that mention names the batch taught
+        IngestReport read = new BatchIngest(pipeline, threads).run(paths, progress, before);
+        ItemPipeline.Reread again = pipeline.reread(before, aliases.get()); // documents that mention names the batch taught
         index.commit(stream.appliedSeq());
         index.refresh();
-        return report;
+        return new IngestReport(read.added(), read.updated(), read.duplicates(), read.failures(), read.warnings(), read.bytes(),
+                read.claims() + again.claims(), Duration.between(started, Instant.now()));
     }
 
     /**

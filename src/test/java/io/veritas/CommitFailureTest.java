@@ -185,8 +185,8 @@ class CommitFailureTest {
         }
 
         @Override
-        public void replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
-            real.replaceClaims(doc, claims);
+        public int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
+            return real.replaceClaims(doc, claims);
         }
 
         @Override

@@ -99,6 +99,24 @@ class DeterminismTest {
         assertEquals(answers.get(0), answers.get(2));
     }
 
+    /** An alias goes away with the last document that teaches it, and the claims it named are read again. */
+    @Test
+    void anAliasIsUnlearnedWhenItsOnlyDocumentChanges() throws IOException {
+        try (Veritas v = Veritas.open(tmp.resolve("unlearn"), Settings.defaults().withEmbedder(Settings.NONE))) {
+            v.accept(List.of(item("r1", "泊岸智造完成C轮融资，金额为4亿美元，由多家产业基金参与。"),
+                    item("t1", "泊岸智造（Quayside Robotics）宣布在宁波扩建第二座工厂。")));
+            assertTrue(v.aliases().equivalents("quayside robotics").contains("泊岸智造"));
+            assertTrue(v.ask("How much did Quayside Robotics raise in its Series C?").answered());
+            v.accept(List.of(item("t1", "泊岸智造宣布在宁波扩建第二座工厂，不再提及英文名。")));
+            assertTrue(v.index().learnedAliases().isEmpty(), v.index().learnedAliases().toString());
+            assertEquals(java.util.Set.of("quayside robotics"), v.aliases().equivalents("quayside robotics"));
+            assertTrue(!v.ask("How much did Quayside Robotics raise in its Series C?").answered(),
+                    "the English name no longer leads to the Chinese round");
+            assertEquals(0, v.index().claimCount(), "read again without the pair, the round has no name the engine knows, "
+                    + "as if no document had taught it");
+        }
+    }
+
     private static RawItem item(String id, String text) {
         return new RawItem("test:" + id, null, io.veritas.ingest.Format.POST, text, id, null, null,
                 java.time.Instant.parse("2026-05-04T00:00:00Z"), null, null, Map.of());

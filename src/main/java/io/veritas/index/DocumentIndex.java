@@ -30,6 +30,8 @@ public final class DocumentIndex implements Index {
     /** Commits run one at a time, and never under the bookkeeping's lock: upserts go on during a commit. */
     private final Object commitLock = new Object();
     private volatile long committedJournalSeq;
+    /** Token clauses in one query of {@link #figuredDocumentsMentioning}, with room for the filters. */
+    private static final int MAX_CLAUSES = 900;
 
     private DocumentIndex(Backend backend, boolean words) {
         this.backend = backend;
@@ -144,11 +146,23 @@ public final class DocumentIndex implements Index {
                 tokens.add(t);
             }
         }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i += 512) { // bounded boolean queries
-            out.addAll(backend.figuredMentioning(tokens.subList(i, Math.min(tokens.size(), i + 512)), Integer.MAX_VALUE));
+        // In queries of at most MAX_CLAUSES token clauses (Lucene's and OpenSearch's default limit is 1,024).
+        TreeSet<String> out = new TreeSet<>();
+        List<List<String>> chunk = new ArrayList<>();
+        int clauses = 0;
+        for (List<String> name : tokens) {
+            if (clauses + name.size() > MAX_CLAUSES && !chunk.isEmpty()) {
+                out.addAll(backend.figuredMentioning(chunk, Integer.MAX_VALUE));
+                chunk = new ArrayList<>();
+                clauses = 0;
+            }
+            chunk.add(name);
+            clauses += name.size();
         }
-        return List.copyOf(new TreeSet<>(out));
+        if (!chunk.isEmpty()) {
+            out.addAll(backend.figuredMentioning(chunk, Integer.MAX_VALUE));
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -164,14 +178,15 @@ public final class DocumentIndex implements Index {
     }
 
     @Override
-    public void replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
+    public int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
         requireWritable();
         DocumentBook.Known known = book.known(doc.id());
         if (known == null) {
-            return; // replaced meanwhile
+            return 0; // replaced meanwhile
         }
         backend.replaceClaims(doc.id(), known, Records.claims(doc, Records.source(doc, known.cluster()), claims));
         book.claimsReplaced(doc.id(), claims.size());
+        return known.claims();
     }
 
     @Override

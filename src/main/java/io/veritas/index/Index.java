@@ -83,8 +83,11 @@ public interface Index extends AutoCloseable {
     /** A stored document that states an amount or count, rebuilt from its text; null for others. */
     Document storedDocument(String id);
 
-    /** Replaces the claims of a stored document (read again with names learned since), in one step. */
-    void replaceClaims(Document doc, List<io.veritas.extract.Claim> claims);
+    /**
+     * Replaces the claims of a stored document (read again with names learned since), in one step; returns how many
+     * it had before.
+     */
+    int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims);
 
     /** Every alias the stored documents teach, sorted, once each (a replaced document's aliases are gone). */
     List<Alias> learnedAliases();

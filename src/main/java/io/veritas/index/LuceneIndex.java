@@ -72,6 +72,8 @@ public final class LuceneIndex implements Backend {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A claim's publication time as doc values, to sort by (Lucene keeps one layout per field name). */
     private static final String CLAIM_PUBLISHED = "claimPublished";
+    /** The document id again, on claim records only: their claims are replaced by this one term. */
+    private static final String CLAIMS_OF = "claimsOf";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -288,6 +290,7 @@ public final class LuceneIndex implements Backend {
     private static org.apache.lucene.document.Document claimRecord(ClaimRecord cr) {
         var c = cr.claim();
         org.apache.lucene.document.Document r = base(CLAIM, cr.source().docId());
+        r.add(new StringField(CLAIMS_OF, cr.source().docId(), Field.Store.NO));
         addSource(r, cr.source());
         r.add(new NumericDocValuesField(CLAIM_PUBLISHED, cr.source().published())); // claims come back newest first
         r.add(new SortedDocValuesField(CLAIM_KEY, new BytesRef(cr.key())));
@@ -335,12 +338,12 @@ public final class LuceneIndex implements Backend {
         for (ClaimRecord c : claims) {
             records.add(claimRecord(c));
         }
-        Query old = new BooleanQuery.Builder()
-                .add(type(CLAIM), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(DOC_ID, docId)), BooleanClause.Occur.FILTER)
-                .build();
         try {
-            writer.updateDocuments(old, records);
+            if (records.isEmpty()) {
+                writer.deleteDocuments(new Term(CLAIMS_OF, docId)); // an update with no documents upsets Lucene's accounting
+            } else {
+                writer.updateDocuments(new Term(CLAIMS_OF, docId), records); // a term, not a query: cheap to apply
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the claims of " + docId, e);
         }
