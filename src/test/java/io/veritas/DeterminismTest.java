@@ -44,10 +44,7 @@ class DeterminismTest {
 
     @Test
     void threadsAndOrderDoNotChangeAnyAnswer() throws IOException {
-        List<Path> inputs = new ArrayList<>(List.of(SAMPLES));
-        if (Files.isDirectory(SEEDS)) {
-            inputs.add(SEEDS);
-        }
+        List<Path> inputs = inputs();
         List<String> questions = questions();
         Settings settings = Settings.defaults().withEmbedder(Settings.NONE);
 
@@ -125,10 +122,7 @@ class DeterminismTest {
     /** The two backends share the bookkeeping, records and query plan: the same documents, the same answers. */
     @Test
     void luceneAndOpenSearchGiveTheSameAnswers() throws IOException {
-        List<Path> inputs = new ArrayList<>(List.of(SAMPLES));
-        if (Files.isDirectory(SEEDS)) {
-            inputs.add(SEEDS);
-        }
+        List<Path> inputs = inputs();
         List<String> questions = questions();
         Settings lucene = Settings.defaults().withEmbedder(Settings.NONE);
         Settings openSearch = new Settings("opensearch", io.veritas.index.OpenSearchNode.url(), "parity-" + System.nanoTime(),
@@ -158,6 +152,15 @@ class DeterminismTest {
             }
         }
         return out;
+    }
+
+    /** The samples, and the seed articles when ../shared is beside the project. */
+    private static List<Path> inputs() {
+        List<Path> inputs = new ArrayList<>(List.of(SAMPLES));
+        if (Files.isDirectory(SEEDS)) {
+            inputs.add(SEEDS);
+        }
+        return inputs;
     }
 
     private static List<String> questions() throws IOException {
