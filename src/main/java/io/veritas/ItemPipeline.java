@@ -88,10 +88,11 @@ final class ItemPipeline {
             return Reread.NONE;
         }
         index.refresh(); // the batch's own documents are among those to find
+        List<String> found = index.figuredDocumentsMentioning(names);
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
         // Each document is read on its own, so they are read in parallel (one thread per core).
-        index.figuredDocumentsMentioning(names).parallelStream().forEach(id -> {
+        found.parallelStream().forEach(id -> {
             Document doc = index.storedDocument(id);
             if (doc != null) {
                 List<io.veritas.extract.Claim> claimsNow = extractor.extract(doc, after).claims();

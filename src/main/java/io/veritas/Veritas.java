@@ -143,11 +143,13 @@ public final class Veritas implements AutoCloseable {
         Instant started = Instant.now();
         AliasTable before = aliases.get();
         IngestReport read = new BatchIngest(pipeline, threads).run(paths, progress, before);
+        Instant rereading = Instant.now();
         ItemPipeline.Reread again = pipeline.reread(before, aliases.get()); // documents that mention names the batch taught
+        Duration rereadTook = Duration.between(rereading, Instant.now());
         index.commit(stream.appliedSeq());
         index.refresh();
         return new IngestReport(read.added(), read.updated(), read.duplicates(), read.failures(), read.warnings(), read.bytes(),
-                read.claims() + again.claims(), Duration.between(started, Instant.now()));
+                read.claims() + again.claims(), Duration.between(started, Instant.now()), again.documents(), rereadTook);
     }
 
     /**

@@ -59,6 +59,9 @@ public final class Quantities {
     /** Counts (of people: employees, users) in folded text; their currency is {@link #COUNT}. */
     public static List<Quantity> findCounts(String folded, List<Quantity> money) {
         List<Quantity> out = new ArrayList<>();
+        if (!mayHoldCount(folded)) {
+            return out; // most texts name no counted noun and no 万/亿: skip the expressions
+        }
         for (Pattern p : List.of(COUNT_NOUN, BARE_ZH)) {
             Matcher m = p.matcher(folded);
             while (m.find()) {
@@ -117,6 +120,23 @@ public final class Quantities {
         out.sort(java.util.Comparator.comparingInt(Quantity::start));
         return out;
     }
+
+    /** Whether a text has a word {@link #COUNT_NOUN} counts or a magnitude {@link #BARE_ZH} reads. */
+    private static boolean mayHoldCount(String s) {
+        if (s.indexOf('万') >= 0 || s.indexOf('亿') >= 0) {
+            return true;
+        }
+        for (String noun : COUNT_WORDS) {
+            if (s.contains(noun)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Substrings of every noun {@link #COUNT_NOUN} counts. */
+    private static final List<String> COUNT_WORDS = List.of("员", "用户", "使用者", "月活", "employees", "staff", "workers",
+            "people", "users", "subscribers");
 
     private static boolean mayHoldMoney(String s) {
         return s.indexOf('$') >= 0 || s.indexOf('元') >= 0 || s.indexOf('€') >= 0 || s.indexOf('£') >= 0

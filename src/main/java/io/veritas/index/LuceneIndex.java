@@ -92,6 +92,15 @@ public final class LuceneIndex implements Backend {
         return openForWriting(dataDir, false);
     }
 
+    /**
+     * The indexing buffer: an eighth of the heap, between 16 and 256 MB (OpenSearch gives a node a tenth of its
+     * heap). A larger buffer flushes fewer, larger segments, so there is less to merge and fewer segments to search.
+     */
+    static double ramBufferMb() {
+        long eighth = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        return Math.max(16, Math.min(256, eighth));
+    }
+
     /** Opens for writing; {@code words}: also index Chinese passages segmented into words (smartcn). */
     public static Index openForWriting(Path dataDir, boolean words) {
         Path dir = dataDir.resolve("index");
@@ -102,7 +111,7 @@ public final class LuceneIndex implements Backend {
             Map<String, Analyzer> perField = words ? Map.of(Analysis.WORDS_FIELD, Analysis.words()) : Map.of();
             IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(Analysis.analyzer(), perField))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(32); // flushes happen on the indexing threads, not all at the final commit
+                    .setRAMBufferSizeMB(ramBufferMb()); // flushes happen on the indexing threads, not all at the final commit
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, config);
@@ -228,7 +237,9 @@ public final class LuceneIndex implements Backend {
             records.add(r);
         }
         try {
-            if (admission.replaced() == null) {
+            if (admission.previous() == null && admission.replaced() == null) {
+                writer.addDocuments(records); // a new id: no delete to buffer and apply at the next flush
+            } else if (admission.replaced() == null) {
                 writer.updateDocuments(new Term(DOC_ID, v.docId()), records);
             } else {
                 writer.updateDocuments(new TermInSetQuery(DOC_ID, List.of(new BytesRef(v.docId()), new BytesRef(admission.replaced()))), records);
@@ -351,17 +362,30 @@ public final class LuceneIndex implements Backend {
 
     @Override
     public List<String> figuredMentioning(List<List<String>> names, int max) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (List<String> name : names) {
-            any.add(allTokens(name), BooleanClause.Occur.SHOULD);
-        }
-        Query q = new BooleanQuery.Builder()
-                .add(type(PASSAGE), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(FIGURED, "1")), BooleanClause.Occur.FILTER)
-                .add(any.build(), BooleanClause.Occur.FILTER)
-                .build();
+        // Each name's conjunction carries the filters itself, so it is led by its rarest postings list; one
+        // filter around the whole disjunction would instead lead with every figured passage and advance all the
+        // names' conjunctions for each of them.
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-        scan(q, Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (List<String> name : names) {
+            if (clauses + name.size() + 2 > IndexSearcher.getMaxClauseCount() && clauses > 0) {
+                scan(any.build(), Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
+                any = new BooleanQuery.Builder();
+                clauses = 0;
+            }
+            BooleanQuery.Builder all = new BooleanQuery.Builder()
+                    .add(type(PASSAGE), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(FIGURED, "1")), BooleanClause.Occur.FILTER);
+            for (String t : name) {
+                all.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.FILTER);
+            }
+            any.add(all.build(), BooleanClause.Occur.SHOULD);
+            clauses += name.size() + 2;
+        }
+        if (clauses > 0) {
+            scan(any.build(), Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
+        }
         return ids.stream().limit(max).toList();
     }
 
@@ -652,12 +676,26 @@ public final class LuceneIndex implements Backend {
     }
 
     /** Every record matching {@code q}, with these stored fields. */
+    /**
+     * Every live record that matches {@code q}, in index order, without scoring or collecting them first (a scan of
+     * the whole corpus at open and the re-reading's lookups both go through here).
+     */
     private void scan(Query q, Set<String> fieldNames, Consumer<Fields> each) {
         withSearcher(s -> {
-            TopDocs docs = s.search(q, Math.max(1, s.count(q)));
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : docs.scoreDocs) {
-                each.accept(fields(stored.document(sd.doc, fieldNames)));
+            org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.search.ScorerSupplier supplier = weight.scorerSupplier(leaf);
+                if (supplier == null) {
+                    continue;
+                }
+                org.apache.lucene.search.DocIdSetIterator docs = supplier.get(Long.MAX_VALUE).iterator();
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int d = docs.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        each.accept(fields(stored.document(d, fieldNames)));
+                    }
+                }
             }
             return null;
         });

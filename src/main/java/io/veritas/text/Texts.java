@@ -104,7 +104,8 @@ public final class Texts {
      * Chinese); a short text with too few letters to tell keeps the language its source declared.
      */
     static String language(String text, String declared) {
-        String words = LINKS_AND_HANDLES.matcher(text).replaceAll(" ");
+        boolean mayHoldLinks = text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.contains("http") || text.contains("www.");
+        String words = mayHoldLinks ? LINKS_AND_HANDLES.matcher(text).replaceAll(" ") : text;
         Script.Counts counts = Script.count(words, 0, words.length());
         boolean known = declared != null && (declared.equals(Script.EN) || declared.equals(Script.HANS) || declared.equals(Script.HANT));
         if (known && counts.han() + counts.latinLetters() / 4 < 4) {
