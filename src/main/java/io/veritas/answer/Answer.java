@@ -4,10 +4,17 @@ import java.util.List;
 
 /**
  * An answer: whether the corpus holds it ({@code answered}), the text in the question's language and script,
- * the facts with their statuses, the citations and checked follow-up questions.
+ * the facts with their statuses, the citations and checked follow-up questions; {@code type}: what kind of
+ * question it was read as ({@code how_much}, {@code who}, {@code when}, ...); {@code shortAnswer}: the name, date or
+ * figure alone when the answer is one (null for answers made of sentences).
  */
 public record Answer(String question, String language, boolean answered, String answer, List<FactView> facts,
-                     List<Citation> citations, List<String> suggestions) {
+                     List<Citation> citations, List<String> suggestions, String type, String shortAnswer) {
+    public Answer(String question, String language, boolean answered, String answer, List<FactView> facts,
+                  List<Citation> citations, List<String> suggestions, String type) {
+        this(question, language, answered, answer, facts, citations, suggestions, type, null);
+    }
+
     public Answer {
         facts = List.copyOf(facts);
         citations = List.copyOf(citations);

@@ -43,8 +43,12 @@ public final class Answerer {
      * {@code aliases} gives the names the corpus knows right now (the lexicon's and those its documents teach);
      * each question is read with the table current when it is asked.
      */
-    public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases) {
+    private final EvidenceAnswerer evidence;
+
+    public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases,
+                    java.util.function.Function<io.veritas.index.SearchRequest, List<io.veritas.index.Hit>> search) {
         this.index = index;
+        this.evidence = new EvidenceAnswerer(search);
         this.aliasTables = aliases;
         this.lexicon = lexicon;
         this.reader = new QuestionReader(lexicon);
@@ -54,13 +58,45 @@ public final class Answerer {
     public Answer ask(String text) {
         AliasTable aliases = aliasTables.get();
         Question q = reader.read(text, aliases);
-        String lang = q.language();
-        if (q.subject() == null) {
-            return unanswered(q, "reason.entity", followUps.general(lang, 3, aliases));
+        return switch (q.type()) {
+            case COMPARE -> compare(q, aliases);
+            case HOW_MUCH, HOW_MANY, OPEN -> q.subject() != null && q.attribute() != null ? figures(q, aliases)
+                    : evidence.answer(q, q.subject() == null ? followUps.general(q.language(), 3, aliases) : followUps.about(q, 3, aliases));
+            default -> evidence.answer(q, q.subject() == null ? followUps.general(q.language(), 3, aliases) : followUps.about(q, 3, aliases));
+        };
+    }
+
+    /** Each subject of a comparison answered on its own, side by side (figures when the claims hold them). */
+    private Answer compare(Question q, AliasTable aliases) {
+        List<String> subjects = q.names().stream().limit(3).toList();
+        if (subjects.size() < 2) {
+            return evidence.answer(q, followUps.general(q.language(), 3, aliases));
         }
-        if (q.attribute() == null) {
-            return unanswered(q, "reason.attribute", followUps.about(q, 3, aliases));
+        List<Answer> parts = new ArrayList<>();
+        for (String name : subjects) {
+            String folded = Script.fold(io.veritas.text.Normalizer.nfkc(name));
+            Question side = q.about(folded, name);
+            Answer a = side.attribute() != null ? figures(side, aliases)
+                    : evidence.answer(new Question(side.text(), side.language(), folded, name, null, side.qualifier(),
+                    side.latest(), side.year(), QuestionType.OPEN, List.of(name)), List.of());
+            parts.add(a);
         }
+        StringBuilder text = new StringBuilder();
+        List<FactView> facts = new ArrayList<>();
+        Map<String, Citation> citations = new LinkedHashMap<>();
+        boolean any = false;
+        for (Answer a : parts) {
+            text.append(text.isEmpty() ? "" : "\n").append(a.answer());
+            facts.addAll(a.facts());
+            a.citations().forEach(c -> citations.putIfAbsent(c.id() + "#" + c.quote(), c));
+            any |= a.answered();
+        }
+        return new Answer(q.text(), q.language(), any, text.toString(), facts, List.copyOf(citations.values()),
+                followUps.general(q.language(), 3, aliases), q.type().json());
+    }
+
+    /** The claims path: figures of one subject and attribute, ranked by {@link Truth}. */
+    private Answer figures(Question q, AliasTable aliases) {
         Set<String> names = aliases.equivalents(q.subject());
         Map<Evidence, ClaimHit> quoted = new IdentityHashMap<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -161,7 +197,8 @@ public final class Answerer {
         citations.addAll(byDoc.values());
         // Sources in the asker's language first; otherwise in the order of the facts they support.
         citations.sort(java.util.Comparator.comparing((Citation c) -> !lang.equals(c.language())));
-        return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3, aliases));
+        return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3, aliases),
+                q.type().json(), views.isEmpty() ? null : views.get(0).text());
     }
 
     private Answer missing(Question q, Verdict all, AliasTable aliases) {
@@ -182,13 +219,8 @@ public final class Answerer {
         if (!known.isEmpty()) {
             text.append(fill(Phrases.get("missing.known", lang), Map.of("list", String.join(Phrases.get("separator", lang), known))));
         }
-        return new Answer(q.text(), lang, false, script(text.toString(), q), List.of(), List.of(), followUps.about(q, 3, aliases));
-    }
-
-    private Answer unanswered(Question q, String reason, List<String> suggestions) {
-        String lang = q.language();
-        String text = fill(Phrases.get("unknown", lang), Map.of("reason", Phrases.get(reason, lang)));
-        return new Answer(q.text(), lang, false, script(text, q), List.of(), List.of(), suggestions);
+        return new Answer(q.text(), lang, false, script(text.toString(), q), List.of(), List.of(), followUps.about(q, 3, aliases),
+                q.type().json());
     }
 
     /** The amount in the answer's language (and script). */

@@ -10,7 +10,18 @@ package io.veritas.answer;
  * @param qualifier the round asked about ("Series E"), or null
  * @param latest    whether the question asks for the latest or current value
  * @param year      a year the question restricts the answer to, or 0
+ * @param type      what kind of answer it wants (how much, who, when, ...)
+ * @param names     every name the question holds, as written, found without a lexicon ({@link io.veritas.extract.Names})
+ *                  and by the alias table: an answer must be about them
  */
 public record Question(String text, String language, String subject, String subjectAs, String attribute,
-                       String qualifier, boolean latest, int year) {
+                       String qualifier, boolean latest, int year, QuestionType type, java.util.List<String> names) {
+    public Question {
+        names = java.util.List.copyOf(names);
+    }
+
+    /** The same question about another subject (each side of a comparison). */
+    Question about(String newSubject, String newSubjectAs) {
+        return new Question(text, language, newSubject, newSubjectAs, attribute, qualifier, latest, year, type, java.util.List.of(newSubjectAs));
+    }
 }

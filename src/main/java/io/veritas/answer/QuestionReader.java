@@ -5,6 +5,7 @@ import io.veritas.extract.CueMatcher;
 import io.veritas.extract.EntityMatcher;
 import io.veritas.extract.Lexicon;
 import io.veritas.extract.Mention;
+import io.veritas.extract.Names;
 import io.veritas.extract.Rounds;
 import io.veritas.text.Normalizer;
 import io.veritas.text.Script;
@@ -35,7 +36,8 @@ public final class QuestionReader {
 
         Mention subject = null;
         int subjectRank = Integer.MAX_VALUE;
-        for (Mention m : new EntityMatcher(aliases).find(normal, folded)) {
+        List<Mention> known = new EntityMatcher(aliases).find(normal, folded);
+        for (Mention m : known) {
             boolean object = lexicon.endsWithObjectMarker(folded.substring(Math.max(0, m.start() - 6), m.start()));
             boolean person = "person".equals(m.type());
             int rank = (object ? 2 : 0) + (person ? 1 : 0);
@@ -44,14 +46,36 @@ public final class QuestionReader {
                 subjectRank = rank;
             }
         }
+        // Every name the question holds: those the table knows, and those only their shape tells (any new company).
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (Mention m : known) {
+            names.add(normal.substring(m.start(), m.end()));
+        }
+        for (Names.Name n : Names.find(normal)) {
+            boolean inKnown = known.stream().anyMatch(m -> n.start() < m.end() && n.end() > m.start());
+            if (!inKnown && !isQuestionWord(n.text())) {
+                names.add(n.text());
+            }
+        }
         String attribute = attribute(folded, language);
         String qualifier = Rounds.nearest(folded, 0, folded.length(), 0);
         Matcher y = YEAR.matcher(folded);
         int year = y.find() ? Integer.parseInt(y.group(1)) : 0;
+        QuestionType type = QuestionType.of(folded);
+        if (type == QuestionType.OPEN && attribute != null) {
+            type = attribute.equals("users") || attribute.equals("employees") ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH;
+        }
         return new Question(text.strip(), language, subject == null ? null : subject.name(),
                 subject == null ? null : normal.substring(subject.start(), subject.end()), attribute, qualifier,
-                LATEST.matcher(folded).find(), year);
+                LATEST.matcher(folded).find(), year, type, List.copyOf(names));
     }
+
+    /** Names.find reads Chinese question words as names now and then ("哪家公司"): they are not what is asked about. */
+    private static boolean isQuestionWord(String name) {
+        return QUESTION_CHARS.matcher(name).find();
+    }
+
+    private static final Pattern QUESTION_CHARS = Pattern.compile("[谁誰哪什甚么麼几幾何吗嗎呢]|多少");
 
     /** The attribute asked for: English names it first ("valuation after its funding"), Chinese last ("融资后估值"). */
     private String attribute(String folded, String language) {

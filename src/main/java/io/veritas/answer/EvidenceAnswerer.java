@@ -1,0 +1,437 @@
+package io.veritas.answer;
+
+import io.veritas.extract.Names;
+import io.veritas.extract.Quantities;
+import io.veritas.extract.Quantity;
+import io.veritas.extract.TimeExpressions;
+import io.veritas.index.Analysis;
+import io.veritas.index.Hit;
+import io.veritas.index.SearchRequest;
+import io.veritas.text.Normalizer;
+import io.veritas.text.Script;
+import io.veritas.text.Sentences;
+import io.veritas.text.Span;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers from the passages themselves, for any question the claims do not hold: retrieve passages for the
+ * question, rank their sentences by the question's words (weighted by how rare each is among the candidates),
+ * keep only sentences whose passage names every name the question holds, and read from the best ones a candidate
+ * of the type asked for — a date for "when", a person or organisation for "who", a place for "where", an amount
+ * or a count — scored by its sentence and its closeness to the question's words. Candidates found in several
+ * independent stories (story clusters) add up; copies of one story count once. Why, how and open questions are
+ * answered with the best two sentences. Every answer quotes its sentences exactly; when no sentence of the
+ * expected kind exists the answer says so and shows what the corpus does say about the subject.
+ */
+final class EvidenceAnswerer {
+    /** Passages retrieved per question: the depth at which both backends are proven to rank alike (DeterminismTest). */
+    static final int PASSAGES = 10;
+    /** Sentences a candidate may come from. */
+    private static final int SENTENCES = 8;
+    /** Least share of the question's word weight a sentence must hold to answer an open question. */
+    private static final double OPEN_COVERAGE = 0.25;
+    /** Least share for a sentence that yields a typed candidate. */
+    private static final double TYPED_COVERAGE = 0.15;
+    private static final int MAX_LIST = 6;
+
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
+    /** Times that are not dates: centuries, decades, seasons, festivals, lunar months, eras ("19世纪晚期", "秋季", "清朝"). */
+    private static final Pattern ZH_TIME = Pattern.compile("(?:公元前?)?(?:\\d{1,2}|[一二三四五六七八九十]+)\\s*世纪(?:初|中|末|晚期|早期|中期|中叶|初期|末期|初叶|末叶)?"
+            + "|\\d{2,4}\\s*年代(?:初|中|末|初期|中期|末期)?|[春夏秋冬](?:季|天)|春节|元宵节|清明节|端午节|中秋节|重阳节|除夕|冬至|七夕"
+            + "|(?:农历|阴历|夏历)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|[十廿]?[一二三四五六七八九十]日?)?"
+            + "|[\\p{IsHan}]{1,2}(?:朝|代)(?:初年|末年|初期|末期|中期|年间|时期)|[\\p{IsHan}]{2,4}时期|(?:上午|下午|晚上|凌晨|中午|傍晚|清晨)"
+            + "|\\b\\d{1,2}(?:st|nd|rd|th) century\\b|\\b\\d{3}0s\\b");
+    private static final Pattern ZH_DATE = Pattern.compile("(?:(?:\\d{4}|[一二三四五六七八九〇零]{4})\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?");
+    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
+    private static final Pattern ZH_COUNT = Pattern.compile(NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
+            + "(?:平方公里|平方米|立方米|小时|分钟|星期|个月|世纪|英尺|英里|公尺|公分|厘米|毫米|千米|公里|公斤|千克|公顷|人次"
+            + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元)");
+    private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+([a-z][a-z-]+)");
+    private static final Pattern EN_WORD_COUNT = Pattern.compile("(?<![\\w])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\\s+([a-z][a-z-]+)");
+    private static final Pattern PARTICIPATION = Pattern.compile("\\bjoined\\b|\\bparticipated\\b|\\btook part\\b|\\balso invested\\b"
+            + "|\\bco-led\\b|\\balong with\\b|参投|跟投|参与|共同|联合|也投");
+    private static final Pattern CAUSE = Pattern.compile("\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bin order to\\b|\\bto (?:fund|pay|expand|build|hire)\\b"
+            + "|\\bwill (?:use|pay|fund)\\b|\\baims? to\\b|因为|由于|为了|用于|旨在|原因|以便");
+    /** Chinese bigrams made with a particle or copula ("立的", "技是") straddle words: they match nothing useful. */
+    private static final Pattern GLUE = Pattern.compile("[的是了吗呢在有和与]");
+    private static final Pattern QUESTION_TOKEN = Pattern.compile("[谁什么哪几吗呢何怎]|多少");
+
+    private final Function<SearchRequest, List<Hit>> search;
+    private final Analyzer analyzer = Analysis.analyzer();
+
+    EvidenceAnswerer(Function<SearchRequest, List<Hit>> search) {
+        this.search = search;
+    }
+
+    /** A sentence of a retrieved passage, with its score against the question. */
+    private record Sentence(Hit hit, Span span, String text, String folded, double score, double coverage) {
+    }
+
+    /** A candidate answer: its text (as written), the sentence it came from and its score. */
+    private record Candidate(String text, String key, Sentence from, double score) {
+    }
+
+    /** The answer, or an {@code answered: false} one that says what the corpus holds about the question's names. */
+    Answer answer(Question q, List<String> suggestions) {
+        List<Hit> hits = search.apply(SearchRequest.of(q.text(), PASSAGES));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        // The question's own words besides its names weigh the sentences (every passage kept names them already);
+        // a question that is nothing but a name is weighed by the name.
+        Set<String> nameTokens = new HashSet<>();
+        q.names().forEach(n -> nameTokens.addAll(tokens(n)));
+        List<String> all = tokens(q.text()).stream().filter(t -> !QUESTION_TOKEN.matcher(t).find() && !GLUE.matcher(t).find())
+                .distinct().toList();
+        List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
+        List<String> qTokens = words.isEmpty() ? all : words;
+        List<Sentence> sentences = rank(q, hits, qTokens, weights);
+        QuestionType type = q.type();
+        if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
+                || type == QuestionType.COMPARE) {
+            List<Sentence> best = sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
+            if (best.isEmpty()) {
+                return refused(q, hits, suggestions);
+            }
+            return sentencesAnswer(q, best, suggestions);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Sentence s : sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE).limit(SENTENCES).toList()) {
+            candidates.addAll(candidates(q, s, qTokens));
+        }
+        if (type == QuestionType.WHICH) {
+            // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
+            List<Sentence> top = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE).limit(3).toList();
+            for (Sentence s : top) {
+                for (Sentence next : sentences) {
+                    if (next.hit() == s.hit() && next.span().start() >= s.span().end() && next.span().start() <= s.span().end() + 2
+                            && PARTICIPATION.matcher(next.folded()).find()) {
+                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), 0.8 * s.score(), s.coverage());
+                        candidates.addAll(candidates(q, carried, qTokens));
+                    }
+                }
+            }
+        }
+        List<Candidate> voted = vote(candidates);
+        if (voted.isEmpty()) {
+            return refused(q, hits, suggestions);
+        }
+        return typedAnswer(q, voted, suggestions);
+    }
+
+    // ------------------------------------------------------------------------------------------------ ranking
+
+    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens, Map<String, Double> weights) {
+        List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
+        record Raw(Hit hit, Span span, String text, Set<String> tokens) {
+        }
+        List<Raw> raws = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        // Passages must name what the question names: as many of its names as any passage does, and at least one
+        // (a name the segmenter read wrongly is in no passage; a company the corpus never mentions is in none either).
+        Map<Hit, Long> named = new HashMap<>();
+        for (Hit h : hits) {
+            String passage = Script.fold(h.text());
+            String title = h.source().title() == null ? "" : Script.fold(Normalizer.nfkc(h.source().title()));
+            named.put(h, names.stream().filter(n -> passage.contains(n) || title.contains(n)).count());
+        }
+        long most = named.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (!names.isEmpty() && most == 0) {
+            return List.of();
+        }
+        for (Hit h : hits) {
+            if (named.get(h) < most) {
+                continue; // a passage that does not name what the question names cannot answer it
+            }
+            for (Span sp : Sentences.split(h.text())) {
+                String text = h.text().substring(sp.start(), sp.end()).strip();
+                if (text.length() < 4 || !seen.add(Script.fold(text))) {
+                    continue; // copies of one sentence count once
+                }
+                int lead = h.text().indexOf(text, sp.start());
+                raws.add(new Raw(h, new Span(lead, lead + text.length()), text, new HashSet<>(tokens(text))));
+            }
+        }
+        int n = raws.size();
+        double total = 0;
+        for (String t : qTokens) {
+            long df = raws.stream().filter(r -> r.tokens().contains(t)).count();
+            double w = Math.log(1 + (n + 1.0) / (df + 0.5));
+            weights.put(t, w);
+            // A word no retrieved sentence holds counts half against coverage: it may be a bigram across two words.
+            total += df == 0 ? 0.5 * w : w;
+        }
+        List<Sentence> out = new ArrayList<>();
+        for (Raw r : raws) {
+            double score = 0;
+            for (Map.Entry<String, Double> w : weights.entrySet()) {
+                if (r.tokens().contains(w.getKey())) {
+                    score += w.getValue();
+                }
+            }
+            String folded = Script.fold(r.text());
+            // A sentence that itself names the question's names ranks above its neighbours in the passage.
+            score += 0.5 * names.stream().filter(folded::contains).count();
+            if (q.type() == QuestionType.WHY && CAUSE.matcher(folded).find()) {
+                score += 0.5 * total; // a why-question is answered by a sentence that gives a reason
+            }
+            out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, total == 0 ? 0 : Math.min(1, score / total)));
+        }
+        out.sort(Comparator.comparingDouble(Sentence::score).reversed()
+                .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
+        return out;
+    }
+
+    /** Analysed tokens (bigrams for Chinese, stems for English, stop words and Traditional folded away). */
+    List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    // --------------------------------------------------------------------------------------------- candidates
+
+    private List<Candidate> candidates(Question q, Sentence s, List<String> qTokens) {
+        String questionFolded = Script.fold(Normalizer.nfkc(q.text()));
+        List<int[]> spans = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        String folded = s.folded();
+        int nouns = Integer.MAX_VALUE; // candidates from this index on are common nouns, weighed below names
+        switch (q.type()) {
+            case WHEN -> {
+                LocalDate published = s.hit().source().published() == null ? null
+                        : LocalDate.ofInstant(s.hit().source().published(), ZoneOffset.UTC);
+                for (TimeExpressions.Mention m : TimeExpressions.find(folded, published)) {
+                    add(spans, texts, s.text(), m.start(), m.end());
+                }
+                matches(ZH_DATE, folded, s.text(), spans, texts);
+                matches(YEAR, folded, s.text(), spans, texts);
+                matches(ZH_TIME, folded, s.text(), spans, texts);
+            }
+            case HOW_MUCH -> {
+                for (Quantity m : Quantities.find(folded)) {
+                    add(spans, texts, s.text(), m.start(), m.end());
+                }
+                if (spans.isEmpty()) {
+                    counts(folded, s.text(), qTokens, spans, texts);
+                }
+            }
+            case HOW_MANY -> counts(folded, s.text(), qTokens, spans, texts);
+            case WHO, WHICH, WHERE -> {
+                for (Names.Name n : Names.find(s.text())) {
+                    boolean place = n.kind() == Names.Kind.PLACE;
+                    if (q.type() == QuestionType.WHERE ? place || n.kind() == Names.Kind.NAME && placeCue(folded, n.start())
+                            : !place) {
+                        add(spans, texts, s.text(), n.start(), n.end());
+                    }
+                }
+                if (q.type() != QuestionType.WHERE || spans.isEmpty()) {
+                    // "Which sport…", "who hands out the towels": the answer is often a common noun ("网球", "球童").
+                    nouns = spans.size();
+                    for (Names.Name n : Names.nounPhrases(s.text())) {
+                        add(spans, texts, s.text(), n.start(), n.end());
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        List<Integer> anchors = anchorPositions(folded, qTokens);
+        for (int i = 0; i < spans.size(); i++) {
+            String text = texts.get(i).strip();
+            String key = Script.fold(text).replaceAll("\\s+", " ");
+            if (key.isEmpty() || questionFolded.contains(key)) {
+                continue; // the question's own words are not its answer
+            }
+            int[] sp = spans.get(i);
+            int distance = Integer.MAX_VALUE;
+            for (int a : anchors) {
+                distance = Math.min(distance, a < sp[0] ? sp[0] - a : a > sp[1] ? a - sp[1] : 0);
+            }
+            double closeness = anchors.isEmpty() ? 0 : 1.0 / (1 + distance / 12.0);
+            double score = s.score() * (0.6 + 0.4 * closeness) * (i >= nouns ? 0.6 : 1);
+            if (q.type() == QuestionType.HOW_MANY || q.type() == QuestionType.HOW_MUCH && !isMoney(text)) {
+                // A count is of the noun the question counts: "多少名员工" wants 280名员工, not 2020年.
+                String after = folded.substring(sp[0], Math.min(folded.length(), sp[1] + 6));
+                boolean counted = qTokens.stream().anyMatch(t -> after.contains(t.length() > 4 ? t.substring(0, 4) : t));
+                score *= counted ? 2 : 0.5;
+            }
+            out.add(new Candidate(text, key, s, score));
+        }
+        return out;
+    }
+
+    private static boolean isMoney(String text) {
+        return !Quantities.find(Script.fold(text)).isEmpty();
+    }
+
+    private static boolean placeCue(String folded, int start) {
+        String before = folded.substring(Math.max(0, start - 16), start);
+        return before.matches("(?s).*(?:\\bin|\\bat|based in|headquartered in|located in|from|位于|在|总部设在|总部位于|来自)\\s*$");
+    }
+
+    private static void counts(String folded, String text, List<String> qTokens, List<int[]> spans, List<String> texts) {
+        matches(ZH_COUNT, folded, text, spans, texts);
+        for (Pattern p : List.of(EN_COUNT, EN_WORD_COUNT)) {
+            Matcher m = p.matcher(folded);
+            while (m.find()) {
+                add(spans, texts, text, m.start(), m.end());
+            }
+        }
+    }
+
+    private static void matches(Pattern p, String folded, String text, List<int[]> spans, List<String> texts) {
+        Matcher m = p.matcher(folded);
+        while (m.find()) {
+            add(spans, texts, text, m.start(), m.end());
+        }
+    }
+
+    private static void add(List<int[]> spans, List<String> texts, String text, int start, int end) {
+        for (int[] s : spans) {
+            if (start < s[1] && end > s[0]) {
+                return; // an earlier, more specific reading holds this span
+            }
+        }
+        spans.add(new int[]{start, end});
+        texts.add(text.substring(start, end));
+    }
+
+    /** Where the question's words occur in a sentence (start offsets in its folded text). */
+    private List<Integer> anchorPositions(String folded, List<String> qTokens) {
+        List<Integer> out = new ArrayList<>();
+        for (String t : qTokens) {
+            String probe = t.length() > 4 ? t.substring(0, 4) : t; // a stem still starts like the word
+            for (int at = folded.indexOf(probe); at >= 0; at = folded.indexOf(probe, at + 1)) {
+                out.add(at);
+            }
+        }
+        return out;
+    }
+
+    /** Candidates that are the same value add up, once per story cluster; the best comes first. */
+    private static List<Candidate> vote(List<Candidate> candidates) {
+        Map<String, Map<String, Candidate>> byKey = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            String cluster = c.from().hit().source().cluster() == null ? c.from().hit().source().docId() : c.from().hit().source().cluster();
+            byKey.computeIfAbsent(c.key(), k -> new HashMap<>()).merge(cluster, c, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Map<String, Candidate> clusters : byKey.values()) {
+            List<Candidate> each = new ArrayList<>(clusters.values());
+            each.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.from().hit().source().docId()));
+            double sum = each.stream().mapToDouble(Candidate::score).sum();
+            Candidate best = each.get(0);
+            out.add(new Candidate(best.text(), best.key(), best.from(), sum));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::key));
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    private Answer typedAnswer(Question q, List<Candidate> voted, List<String> suggestions) {
+        String lang = q.language();
+        List<Candidate> shown = new ArrayList<>();
+        shown.add(voted.get(0));
+        if (q.type() == QuestionType.WHICH) {
+            // A list: every name the best sentences give, as long as they score near the best.
+            for (Candidate c : voted.subList(1, voted.size())) {
+                if (shown.size() < MAX_LIST && c.score() >= 0.5 * voted.get(0).score()) {
+                    shown.add(c);
+                }
+            }
+        }
+        List<String> values = shown.stream().map(c -> inScript(lang, c.text())).toList();
+        String value = String.join(Phrases.get("separator.list", lang), values);
+        List<Sentence> quoted = new ArrayList<>();
+        for (Candidate c : shown) {
+            if (!quoted.contains(c.from())) {
+                quoted.add(c.from());
+            }
+        }
+        String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get("evidence.typed", lang), Map.of("value", value)))
+                + quotes(quoted, lang);
+        return new Answer(q.text(), lang, true, text, List.of(), citations(quoted), suggestions, q.type().json(), value);
+    }
+
+    private Answer sentencesAnswer(Question q, List<Sentence> best, List<String> suggestions) {
+        String lang = q.language();
+        String text = Script.inScriptOf(lang, Phrases.get("evidence.sentences", lang)) + quotes(best, lang);
+        return new Answer(q.text(), lang, true, text, List.of(), citations(best), suggestions, q.type().json(), null);
+    }
+
+    private static String quotes(List<Sentence> sentences, String lang) {
+        StringBuilder b = new StringBuilder();
+        for (Sentence s : sentences) {
+            b.append(Script.EN.equals(lang) ? " \u201c" : "「").append(s.text()).append(Script.EN.equals(lang) ? "\u201d" : "」");
+        }
+        return b.toString();
+    }
+
+    private static List<Citation> citations(List<Sentence> sentences) {
+        Map<String, Citation> byDoc = new LinkedHashMap<>();
+        for (Sentence s : sentences) {
+            var src = s.hit().source();
+            byDoc.putIfAbsent(src.docId() + "#" + s.text(), new Citation(src.docId(), src.path(), src.url(), src.title(),
+                    src.published(), s.hit().language(), s.text()));
+        }
+        return List.copyOf(byDoc.values());
+    }
+
+    /** No sentence answers: say so, and quote what the corpus does say about the question's names, if anything. */
+    private Answer refused(Question q, List<Hit> hits, List<String> suggestions) {
+        String lang = q.language();
+        StringBuilder text = new StringBuilder(Script.inScriptOf(lang, Phrases.get("evidence.none", lang)));
+        List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
+        if (!names.isEmpty()) {
+            for (Hit h : hits) {
+                String folded = Script.fold(h.text());
+                if (names.stream().allMatch(folded::contains)) {
+                    for (Span sp : Sentences.split(h.text())) {
+                        String sentence = h.text().substring(sp.start(), sp.end()).strip();
+                        if (names.stream().anyMatch(Script.fold(sentence)::contains)) {
+                            text.append(Script.inScriptOf(lang, Phrases.get("evidence.held", lang)))
+                                    .append(Script.EN.equals(lang) ? "\u201c" : "「").append(sentence)
+                                    .append(Script.EN.equals(lang) ? "\u201d" : "」");
+                            return new Answer(q.text(), lang, false, text.toString(), List.of(), List.of(), suggestions,
+                                    q.type().json(), null);
+                        }
+                    }
+                }
+            }
+        }
+        return new Answer(q.text(), lang, false, text.toString(), List.of(), List.of(), suggestions, q.type().json(), null);
+    }
+
+    /** A name or figure from the evidence in the asker's script (the quotes stay as the sources wrote them). */
+    private static String inScript(String lang, String text) {
+        return Script.HANS.equals(lang) ? Script.toSimplified(text) : Script.inScriptOf(lang, text);
+    }
+}

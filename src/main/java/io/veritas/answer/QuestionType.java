@@ -1,0 +1,52 @@
+package io.veritas.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of answer a question wants, read from its question words in English and Chinese (both scripts, on
+ * folded text). The JSON names it in lower case ({@code how_much}, {@code who}, ...).
+ */
+public enum QuestionType {
+    COMPARE("\\bcompare|\\bversus\\b|\\bvs\\.?\\s|比较|相比|对比|哪个更|谁更|哪家更|\\bwhich (?:is|has|was) (?:bigger|larger|higher|more)"),
+    HOW_MANY("\\bhow many\\b|多少(?:个|名|位|家|人|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|平方|公里|米|年|天|岁|届|场|首|本|所|条|门)|几(?:个|名|位|家|人|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|年|天|岁|届|场|首|本|所|条|门)"),
+    HOW_MUCH("\\bhow much\\b|多少钱|多少资金|多少美元|多少元|多少亿|多少万|金额|\\bhow (?:big|large|high)\\b|多大|多高|多少"),
+    WHEN("\\bwhen\\b|\\bwhat (?:year|date|month|day|time)\\b|\\bwhich (?:year|date|month|day)\\b|\\bin what year\\b|何时|什么时候|什么时间|哪一年|哪年|何年|哪一天|哪天|几月|几年|几号|哪个月|什么年代|哪个年代|哪一个年代|年份"),
+    WHERE("\\bwhere\\b|\\bwhat (?:city|country|place|region|province)\\b|\\bwhich (?:city|country|place|region|province)\\b|哪里|哪儿|何处|何地|在哪|哪个城市|哪座城市|哪国|哪个国家|什么地方|哪个地区|哪个省|位于"),
+    WHO("\\bwho\\b|\\bwhom\\b|\\bwhose\\b|谁|哪位|何人|什么人"),
+    WHICH("\\bwhich\\b|\\bwhat (?:companies|company|investors|investor|firms|firm|funds|fund|banks|products|models)\\b|\\bname the\\b|\\blist\\b|哪些|哪家|哪个|哪一个|哪一家|哪间|什么公司|哪种|哪一种|哪部|哪一部|哪本|哪支"),
+    WHY("\\bwhy\\b|为什么|为何|原因|何故|理由"),
+    HOW("\\bhow (?:did|does|do|is|was|were|will|can|could|has|have|are)\\b|如何|怎么|怎样|怎麼|用什么方法|方式"),
+    YES_NO("^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\\b|吗[？?]?$|是否|有没有|是不是|能否|可否"),
+    OPEN("");
+
+    private final Pattern cue;
+
+    QuestionType(String cue) {
+        this.cue = cue.isEmpty() ? null : Pattern.compile(cue);
+    }
+
+    /** The JSON name: {@code how_much}, {@code when}, ... */
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The type of a question, given folded (lower case, Simplified) text. Order matters: "compare" and counted
+     * nouns first ("多少名员工" is how many, "多少" alone is how much), then the question words.
+     */
+    public static QuestionType of(String folded) {
+        String q = folded.strip();
+        for (QuestionType t : values()) {
+            if (t.cue != null && t.cue.matcher(q).find()) {
+                return t;
+            }
+        }
+        return OPEN;
+    }
+
+    /** Whether the answer is a figure that the claims of the figure path may hold. */
+    boolean figure() {
+        return this == HOW_MUCH || this == HOW_MANY;
+    }
+}

@@ -1,0 +1,276 @@
+package io.veritas.extract;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+import io.veritas.text.Script;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names in running text without a lexicon, in the three scripts: organisations, people, places and other names.
+ * <ul>
+ *   <li>Latin: capitalised spans ("Zorbex Robotics", "Mei Lin Okafor"), mixed-case words ("xAI", "eBay"), typed by
+ *       organisation words ("Labs", "Capital", "Inc") and by the preposition before them ("based in Oslo").</li>
+ *   <li>Chinese: HanLP's segmenter with its person, place and organisation recognition (on text folded to
+ *       Simplified, so both scripts read the same), plus organisations by suffix (科技, 智能, 机器人, 资本, 创投...):
+ *       the suffix and the noun-like words before it ("红杉领投星辰科技" gives 星辰科技, not 红杉领投星辰科技).</li>
+ * </ul>
+ * Offsets are in the text given (folding keeps them). Overlaps resolve to the longer name.
+ */
+public final class Names {
+    /** What kind of name. */
+    public enum Kind { ORG, PERSON, PLACE, NAME }
+
+    /** A name found at {@code [start, end)}. */
+    public record Name(int start, int end, String text, Kind kind) {
+    }
+
+    private static final String ORG_WORD = "AI|Labs?|Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|LLC|GmbH|Technologies|Technology|Tech"
+            + "|Robotics|Capital|Ventures|Partners|Group|Holdings|Systems|Bio|Biotech|Therapeutics|Energy|Motors|Networks"
+            + "|Software|Dynamics|Semiconductors?|Computing|Intelligence|Bank|Fund|Investments|University|Institute|Foundation"
+            + "|Company|Co\\.?|Studios?|Games|Media|Health|Pharma|Aerospace|Analytics|Cloud|Data|Devices|Electronics|Industries";
+    private static final Pattern ORG_END = Pattern.compile("(?:\\s|^)(?:" + ORG_WORD + ")$");
+    /** Capitalised words (with "of", "and", "&", "de" inside), or a mixed-case word such as xAI. */
+    private static final Pattern LATIN = Pattern.compile(
+            "(?<![\\p{L}\\d])((?:[A-Z][\\p{L}\\d'’&.-]*|[a-z]+[A-Z][\\p{L}\\d]*)"
+                    + "(?:\\s+(?:(?:of|de|van|von|der|la|&)\\s+)?(?:[A-Z][\\p{L}\\d'’&.-]*|[a-z]+[A-Z][\\p{L}\\d]*)){0,4})");
+    private static final Pattern PLACE_BEFORE = Pattern.compile(
+            "(?:\\b(?:in|at|from|near|based in|headquartered in|located in|moved to|born in))\\s+$");
+    /** Capitalised words that start sentences or questions, not names. */
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He",
+            "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "In", "On", "At", "As", "And", "But", "Or", "If",
+            "When", "Where", "Who", "Whom", "Whose", "What", "Which", "Why", "How", "Is", "Are", "Was", "Were", "Did", "Do",
+            "Does", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "May", "Might", "Compare", "After",
+            "Before", "According", "Also", "Then", "Now", "Once", "There", "Here", "Some", "Many", "Most", "All", "Each",
+            "For", "From", "With", "By", "To", "Of", "Not", "No", "Yes", "So", "Since", "While", "During", "Earlier", "Later",
+            "Last", "Next", "First", "New", "Mr", "Ms", "Mrs", "Dr", "Tell", "List", "Name", "Give", "Show", "Please");
+    /** Chinese organisation suffixes, folded (Simplified). */
+    private static final List<String> ZH_ORG_SUFFIXES = List.of("机器人", "研究院", "实验室", "半导体", "科技", "智能", "资本",
+            "创投", "基金", "集团", "公司", "银行", "大学", "汽车", "生物", "医疗", "能源", "芯片", "电子", "网络", "控股", "动力",
+            "数据", "传媒", "证券", "投资", "航天", "制药", "创新", "工业", "软件", "微电子", "光电");
+    private static final int ZH_NAME_BEFORE_SUFFIX = 6;
+    private static final Pattern ZH_ROLE_PERSON = Pattern.compile("(?:联合创始人|创始人|创办人|董事长|首席执行官|执行长|总裁|总经理|负责人|"
+            + "作者|导演|主席|校长|院长|发言人|ceo|cto)\\s*(?:是|为|:|：)?\\s*([\\p{IsHan}·]{2,4}?)(?=[，。、；！？,;\\s(（]|表示|说|称|$)");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?(?=\\s|$)");
+    /** Single characters that end a Chinese name walking back from its suffix: prepositions, verbs of a deal, particles. */
+    private static final String ZH_STOP_CHARS = "领投由被在为是与和向获将把从对给让及的了着过于等并也都又已再就至到自以据称";
+    private static final Pattern FUNCTION_CHARS = Pattern.compile("[的了和与及在是由从向对将把被让给]");
+    /** Latin names that are rounds or other labels, not names ("Series A", "Pre-A"). */
+    private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(?:series [a-z]\\d?\\+?|pre-[a-z]|seed|ipo|q[1-4])$");
+
+    private Names() {
+    }
+
+    /** Names in {@code text} (cleaned, NFKC-normalised), in order. */
+    public static List<Name> find(String text) {
+        List<Name> found = new ArrayList<>();
+        latin(text, found);
+        if (text.codePoints().anyMatch(Script::isHan)) {
+            chinese(text, found);
+        }
+        return resolve(found);
+    }
+
+    private static void latin(String text, List<Name> out) {
+        Matcher m = LATIN.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            Matcher possessive = POSSESSIVE.matcher(name);
+            if (possessive.find()) {
+                name = name.substring(0, possessive.start()); // "Velmora Optics' Series B" names Velmora Optics
+            }
+            name = name.replaceAll("[.'’-]+$", "");
+            int start = m.start(1);
+            // A leading sentence word ("The", "Who") is dropped; what follows may still be a name.
+            String[] words = name.split("\\s+");
+            int skip = 0;
+            while (skip < words.length && NOT_NAMES.contains(words[skip])) {
+                start += words[skip].length();
+                skip++;
+                while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+            }
+            if (skip == words.length) {
+                continue;
+            }
+            name = text.substring(start, m.start(1) + name.length());
+            if (name.length() < 2 && !name.matches("[A-Z]")) {
+                continue;
+            }
+            if (name.length() == 1 || NOT_A_NAME.matcher(name).matches()) {
+                continue; // a single capital letter ("X" is a company, but only the lexicon can tell), a round
+            }
+            Kind kind = ORG_END.matcher(name).find() ? Kind.ORG
+                    : PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find() ? Kind.PLACE
+                    : Kind.NAME;
+            out.add(new Name(start, start + name.length(), name, kind));
+        }
+    }
+
+    private static void chinese(String text, List<Name> out) {
+        String folded = Script.fold(text);
+        List<Term> terms = Segmenter.segment(folded);
+        int[] owner = new int[folded.length()]; // index of the term covering each character
+        java.util.Arrays.fill(owner, -1);
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            for (int k = t.offset; k < Math.min(folded.length(), t.offset + t.word.length()); k++) {
+                owner[k] = i;
+            }
+        }
+        // A person named after a role word: segmenters miss unusual given names ("创办人为林若蘅").
+        List<Name> roles = new ArrayList<>();
+        Matcher role = ZH_ROLE_PERSON.matcher(folded);
+        while (role.find()) {
+            roles.add(new Name(role.start(1), role.end(1), text.substring(role.start(1), role.end(1)), Kind.PERSON));
+        }
+        out.addAll(roles);
+        for (Term t : terms) {
+            String nature = t.nature == null ? "" : t.nature.toString();
+            int end = t.offset + t.word.length();
+            if (roles.stream().anyMatch(r -> t.offset < r.end() && end > r.start())) {
+                continue; // the role word told who it is ("创始人是欧阳明澈")
+            }
+            if (nature.startsWith("nr") && t.word.length() >= 3 && "于在".indexOf(t.word.charAt(0)) >= 0 && t.offset > 0
+                    && "位立生设建居落坐处".indexOf(folded.charAt(t.offset - 1)) >= 0) {
+                // "位于合肥" read as the person 于合肥: the preposition belongs to the verb, the rest is a place.
+                out.add(new Name(t.offset + 1, end, text.substring(t.offset + 1, end), Kind.PLACE));
+                continue;
+            }
+            Kind kind = nature.startsWith("nr") ? Kind.PERSON : nature.startsWith("ns") ? Kind.PLACE
+                    : nature.startsWith("nt") && !nature.equals("nto") ? Kind.ORG : null;
+            if (kind != null && t.word.length() >= 2 && t.word.length() <= 12 && t.word.codePoints().allMatch(Script::isHan)
+                    && !FUNCTION_CHARS.matcher(t.word).find()) {
+                out.add(new Name(t.offset, t.offset + t.word.length(), text.substring(t.offset, t.offset + t.word.length()), kind));
+            }
+        }
+        for (String suffix : ZH_ORG_SUFFIXES) {
+            for (int at = folded.indexOf(suffix); at >= 0; at = folded.indexOf(suffix, at + 1)) {
+                int start = at;
+                while (start > 0 && at - start < ZH_NAME_BEFORE_SUFFIX && Script.isHan(folded.charAt(start - 1))
+                        && nameChar(terms, owner[start - 1], folded.charAt(start - 1)) && !isSuffixHead(folded, start - 1)) {
+                    start--;
+                }
+                // A Latin name right before the suffix ("Zorbex科技") belongs to it.
+                if (start == at && at > 0 && isLatinLetterOrDigit(folded.charAt(at - 1))) {
+                    while (start > 0 && (isLatinLetterOrDigit(folded.charAt(start - 1)) || folded.charAt(start - 1) == ' ')
+                            && at - start < 30) {
+                        start--;
+                    }
+                    while (start < at && folded.charAt(start) == ' ') {
+                        start++;
+                    }
+                }
+                if (start < at) {
+                    int end = at + suffix.length();
+                    out.add(new Name(start, end, text.substring(start, end), Kind.ORG));
+                }
+            }
+        }
+    }
+
+    private static boolean isLatinLetterOrDigit(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * Chinese noun phrases (runs of nouns as HanLP tags them, at most eight characters): the common nouns that
+     * answer "which sport" or "who hands out the towels".
+     */
+    public static List<Name> nounPhrases(String text) {
+        List<Name> out = new ArrayList<>();
+        if (text.codePoints().noneMatch(Script::isHan)) {
+            return out;
+        }
+        List<Term> terms = Segmenter.segment(Script.fold(text));
+        int start = -1;
+        int end = -1;
+        for (Term t : terms) {
+            String nature = t.nature == null ? "" : t.nature.toString();
+            boolean noun = nature.startsWith("n") && !nature.equals("nx") && t.word.codePoints().allMatch(Script::isHan);
+            if (noun && start >= 0 && t.offset == end && end - start + t.word.length() <= 8) {
+                end = t.offset + t.word.length();
+                continue;
+            }
+            if (start >= 0 && end - start >= 2) {
+                out.add(new Name(start, end, text.substring(start, end), Kind.NAME));
+            }
+            start = noun ? t.offset : -1;
+            end = noun ? t.offset + t.word.length() : -1;
+        }
+        if (start >= 0 && end - start >= 2) {
+            out.add(new Name(start, end, text.substring(start, end), Kind.NAME));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a character may belong to a company name before its suffix: anything but punctuation, numbers,
+     * measure words, pronouns, adverbs, prepositions, conjunctions, particles, verbs of two or more characters
+     * and the single characters of {@link #ZH_STOP_CHARS}. Unusual names ("云岫", "岚石") are tagged anything.
+     */
+    private static boolean nameChar(List<Term> terms, int index, char c) {
+        if (index < 0 || ZH_STOP_CHARS.indexOf(c) >= 0) {
+            return false;
+        }
+        Term t = terms.get(index);
+        String nature = t.nature == null ? "x" : t.nature.toString();
+        if (nature.equals("nnt") || nature.equals("nis") || nature.equals("vn") && t.word.length() > 1) {
+            return false; // a title or a deal word ("创始人", "融资")
+        }
+        char head = nature.isEmpty() ? 'x' : nature.charAt(0);
+        if ("wmqrdpcuyeof".indexOf(head) >= 0) {
+            return false;
+        }
+        return head != 'v' || t.word.length() == 1;
+    }
+
+    /** A name does not run back across another organisation's suffix ("红杉资本星辰科技" is two names). */
+    private static boolean isSuffixHead(String folded, int end) {
+        for (String suffix : ZH_ORG_SUFFIXES) {
+            if (folded.startsWith(suffix, end + 1 - suffix.length()) && end + 1 - suffix.length() >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Longest first, then earliest; names that overlap a longer one are dropped. */
+    private static List<Name> resolve(List<Name> found) {
+        List<Name> byLength = new ArrayList<>(found);
+        byLength.sort(Comparator.comparingInt((Name n) -> n.end() - n.start()).reversed()
+                .thenComparingInt(Name::start).thenComparing(n -> n.kind().ordinal()));
+        List<Name> kept = new ArrayList<>();
+        for (Name n : byLength) {
+            boolean overlaps = false;
+            for (Name k : kept) {
+                overlaps |= n.start() < k.end() && n.end() > k.start();
+            }
+            if (!overlaps) {
+                kept.add(n);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Name::start));
+        return kept;
+    }
+
+    /** HanLP's segmenter with person, place and organisation recognition, loaded on first use (about a second). */
+    static final class Segmenter {
+        private static final ThreadLocal<Segment> SEGMENT = ThreadLocal.withInitial(() -> HanLP.newSegment()
+                .enableNameRecognize(true).enablePlaceRecognize(true).enableOrganizationRecognize(true).enableOffset(true));
+
+        private Segmenter() {
+        }
+
+        static List<Term> segment(String text) {
+            return SEGMENT.get().seg(text);
+        }
+    }
+}

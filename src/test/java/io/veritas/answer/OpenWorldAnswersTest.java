@@ -1,0 +1,113 @@
+package io.veritas.answer;
+
+import io.veritas.Veritas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Questions of every type about companies, people and places that no lexicon holds (the fixture was written
+ * after the code, with names the code never saw), in English, Simplified and Traditional Chinese. Each answer
+ * must be the right name, date, place or figure, and its quote must hold it.
+ */
+class OpenWorldAnswersTest {
+    @TempDir
+    static Path dir;
+    static Veritas veritas;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        veritas = Veritas.open(dir.resolve("data"), io.veritas.Settings.defaults().withEmbedder("none"));
+        Path stories = Path.of(OpenWorldAnswersTest.class.getResource("/open-world/stories.jsonl").toURI());
+        veritas.ingest(List.of(stories), p -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        veritas.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Who led Velmora Optics' Series B?                       | who      | Saltmarsh Growth
+            Where is Velmora Optics headquartered?                  | where    | Ghent
+            When was Velmora Optics started?                        | when     | 2017
+            Who started Velmora Optics?                             | who      | Aurelie Brandt
+            How many employees does Velmora Optics have?            | how_many | 310 employees
+            How much did Velmora Optics raise in its Series B?      | how_much | $62 million
+            谁领投了岚石智能的A轮融资？                                | who      | 青枫资本
+            岚石智能成立于哪一年？                                    | when     | 2021年
+            岚石智能的总部在哪里？                                    | where    | 合肥
+            岚石智能的创始人是谁？                                    | who      | 欧阳明澈
+            岚石智能有多少名员工？                                    | how_many | 150名
+            翠岬科技的創辦人是誰？                                    | who      | 魏承曦
+            翠岬科技在哪裡成立？                                      | where    | 台中
+            翠岬科技的D輪融資由誰領投？                               | who      | 雲岫創投
+            翠岬科技是哪一年成立的？                                  | when     | 2016年
+            """)
+    void answersTheTypeAskedFor(String question, String type, String expected) {
+        Answer a = veritas.ask(question);
+        assertEquals(type, a.type(), a.toString());
+        assertTrue(a.answered(), a.toString());
+        assertEquals(expected, a.shortAnswer(), a.toString());
+        assertFalse(a.citations().isEmpty(), a.toString());
+        // The quote holds what it supports (numbers as written: the figure path writes US$ where the source wrote $).
+        String first = expected.replace("US$", "$").replaceAll("名$", "");
+        assertTrue(a.citations().stream().anyMatch(c -> io.veritas.text.Script.fold(c.quote()).contains(io.veritas.text.Script.fold(first))),
+                a.toString());
+    }
+
+    @Test
+    void aListQuestionNamesEveryInvestorAndNoPlace() {
+        Answer a = veritas.ask("Which investors took part in Velmora Optics' Series B?");
+        assertEquals("which", a.type());
+        assertTrue(a.answered(), a.toString());
+        for (String investor : List.of("Saltmarsh Growth", "Pinewick Capital", "Orrin Labs Fund")) {
+            assertTrue(a.shortAnswer().contains(investor), a.toString());
+        }
+        assertFalse(a.shortAnswer().contains("Ghent"), a.toString());
+    }
+
+    @Test
+    void aWhyQuestionIsAnsweredWithCitedSentences() {
+        Answer a = veritas.ask("Why did Velmora Optics raise money?");
+        assertEquals("why", a.type());
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().stream().anyMatch(c -> c.quote().contains("second plant")), a.toString());
+        assertTrue(a.answer().contains("second plant"), a.answer());
+    }
+
+    @Test
+    void aWhoQuestionNeverGetsAnAmount() {
+        Answer a = veritas.ask("Who led Velmora Optics' Series B?");
+        assertFalse(a.shortAnswer().contains("$"), a.toString());
+        assertTrue(a.facts().isEmpty(), a.toString());
+    }
+
+    @Test
+    void aCompanyTheCorpusNeverMentionsIsNotAnswered() {
+        for (String q : List.of("Who founded Brannock Fluidics?", "谁领投了雾岭机器人的B轮融资？", "When was Tessarine Bio founded?")) {
+            Answer a = veritas.ask(q);
+            assertFalse(a.answered(), a.toString());
+            assertTrue(a.citations().isEmpty(), a.toString());
+        }
+    }
+
+    @Test
+    void anAnswerIsWrittenInTheAskersScript() {
+        Answer a = veritas.ask("翠岬科技的D轮融资由谁领投？"); // Simplified question, Traditional source
+        assertTrue(a.answered(), a.toString());
+        assertEquals("云岫创投", a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("雲岫創投"), "quotes stay as the source wrote them");
+    }
+}
