@@ -8,8 +8,6 @@ import io.veritas.text.Script;
 import io.veritas.text.Sentences;
 import io.veritas.text.Span;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -176,18 +174,7 @@ public class ReadingComprehension {
         }
 
         private List<String> tokens(String text) {
-            List<String> out = new ArrayList<>();
-            try (TokenStream ts = analyzer.tokenStream("body", text)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    out.add(term.toString());
-                }
-                ts.end();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return out;
+            return Analysis.tokens(analyzer, text);
         }
     }
 }

@@ -12,11 +12,7 @@ import io.veritas.text.Script;
 import io.veritas.text.Sentences;
 import io.veritas.text.Span;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -200,18 +196,7 @@ final class EvidenceAnswerer {
 
     /** Analysed tokens (bigrams for Chinese, stems for English, stop words and Traditional folded away). */
     List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("body", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Analysis.tokens(analyzer, text);
     }
 
     // --------------------------------------------------------------------------------------------- candidates

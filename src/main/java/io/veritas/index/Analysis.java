@@ -43,6 +43,22 @@ public final class Analysis {
         };
     }
 
+    /** The tokens {@code analyzer} makes of {@code text}, in order (the passage field's analysis). */
+    public static java.util.List<String> tokens(Analyzer analyzer, String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** The field of word-segmented Chinese text, present when the data folder's analysis is {@code smartcn}. */
     public static final String WORDS_FIELD = "words";
     /**

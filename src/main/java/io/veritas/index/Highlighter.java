@@ -43,16 +43,7 @@ public final class Highlighter {
     }
 
     private static void addTokens(String text, Set<String> into) {
-        try (TokenStream ts = ANALYZER.tokenStream("body", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                into.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        into.addAll(Analysis.tokens(ANALYZER, text));
     }
 
     /**
