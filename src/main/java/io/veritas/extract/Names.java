@@ -138,10 +138,18 @@ public final class Names {
             if (roles.stream().anyMatch(r -> t.offset < r.end() && end > r.start())) {
                 continue; // the role word told who it is ("创始人是欧阳明澈")
             }
-            if (nature.startsWith("nr") && t.word.length() >= 3 && "于在".indexOf(t.word.charAt(0)) >= 0 && t.offset > 0
+            if (nature.startsWith("nr") && "于在".indexOf(t.word.charAt(0)) >= 0 && t.offset > 0
                     && "位立生设建居落坐处".indexOf(folded.charAt(t.offset - 1)) >= 0) {
-                // "位于合肥" read as the person 于合肥: the preposition belongs to the verb, the rest is a place.
-                out.add(new Name(t.offset + 1, end, text.substring(t.offset + 1, end), Kind.PLACE));
+                // "位于合肥" read as the person 于合肥 ("位于成都" as 于成 + 都): the preposition belongs to the verb,
+                // what follows up to the next stop is a place.
+                int placeEnd = t.offset + 1;
+                while (placeEnd < folded.length() && placeEnd - t.offset - 1 < 4 && Script.isHan(folded.charAt(placeEnd))
+                        && !FUNCTION_CHARS.matcher(String.valueOf(folded.charAt(placeEnd))).matches()) {
+                    placeEnd++;
+                }
+                if (placeEnd - t.offset - 1 >= 2) {
+                    out.add(new Name(t.offset + 1, placeEnd, text.substring(t.offset + 1, placeEnd), Kind.PLACE));
+                }
                 continue;
             }
             Kind kind = nature.startsWith("nr") ? Kind.PERSON : nature.startsWith("ns") ? Kind.PLACE

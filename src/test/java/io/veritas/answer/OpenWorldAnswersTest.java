@@ -54,6 +54,8 @@ class OpenWorldAnswersTest {
             翠岬科技在哪裡成立？                                      | where    | 台中
             翠岬科技的D輪融資由誰領投？                               | who      | 雲岫創投
             翠岬科技是哪一年成立的？                                  | when     | 2016年
+            星澜医疗的总部在哪里？                                    | where    | 成都
+            星澜医疗的创始人是谁？                                    | who      | 韩知远
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
