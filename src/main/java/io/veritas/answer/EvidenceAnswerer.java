@@ -88,7 +88,6 @@ final class EvidenceAnswerer {
     /** The answer, or an {@code answered: false} one that says what the corpus holds about the question's names. */
     Answer answer(Question q, List<String> suggestions) {
         List<Hit> hits = search.apply(SearchRequest.of(q.text(), PASSAGES));
-        Map<String, Double> weights = new LinkedHashMap<>();
         // The question's own words besides its names weigh the sentences (every passage kept names them already);
         // a question that is nothing but a name is weighed by the name.
         Set<String> nameTokens = new HashSet<>();
@@ -97,7 +96,7 @@ final class EvidenceAnswerer {
                 .distinct().toList();
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
-        List<Sentence> sentences = rank(q, hits, qTokens, weights);
+        List<Sentence> sentences = rank(q, hits, qTokens);
         QuestionType type = q.type();
         if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
                 || type == QuestionType.COMPARE) {
@@ -133,7 +132,8 @@ final class EvidenceAnswerer {
 
     // ------------------------------------------------------------------------------------------------ ranking
 
-    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens, Map<String, Double> weights) {
+    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens) {
+        Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
         record Raw(Hit hit, Span span, String text, Set<String> tokens) {
         }

@@ -44,9 +44,4 @@ public enum QuestionType {
         }
         return OPEN;
     }
-
-    /** Whether the answer is a figure that the claims of the figure path may hold. */
-    boolean figure() {
-        return this == HOW_MUCH || this == HOW_MANY;
-    }
 }
