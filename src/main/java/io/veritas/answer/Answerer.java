@@ -48,7 +48,7 @@ public final class Answerer {
     public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases,
                     java.util.function.Function<io.veritas.index.SearchRequest, List<io.veritas.index.Hit>> search) {
         this.index = index;
-        this.evidence = new EvidenceAnswerer(search);
+        this.evidence = new EvidenceAnswerer(search, lexicon);
         this.aliasTables = aliases;
         this.lexicon = lexicon;
         this.reader = new QuestionReader(lexicon);
@@ -58,6 +58,9 @@ public final class Answerer {
     public Answer ask(String text) {
         AliasTable aliases = aliasTables.get();
         Question q = reader.read(text, aliases);
+        if (q.subject() == null) {
+            q = subjectFromCorpus(q);
+        }
         return switch (q.type()) {
             case COMPARE -> compare(q, aliases);
             case HOW_MUCH, HOW_MANY, OPEN -> q.subject() != null && q.attribute() != null ? figures(q, aliases)
@@ -66,9 +69,49 @@ public final class Answerer {
         };
     }
 
+    /**
+     * A question in which no name is recognised ("砺行目前估值是多少？": a two-character company the segmenter does
+     * not know) may still hold one the corpus has figures for: the longest stretch of the question that is the
+     * subject of a claim is taken as its subject.
+     */
+    private Question subjectFromCorpus(Question q) {
+        String normal = io.veritas.text.Normalizer.nfkc(q.text());
+        String folded = Script.fold(normal);
+        for (int len = Math.min(MAX_NAME_CHARS, folded.length()); len >= 2; len--) {
+            for (int start = 0; start + len <= folded.length(); start++) {
+                String stretch = folded.substring(start, start + len);
+                if (!stretch.codePoints().allMatch(Script::isHan) || QUESTION_CHARS.matcher(stretch).find()) {
+                    continue; // Latin names are found by their shape; question words are not names
+                }
+                if (!index.claims(java.util.Set.of(stretch), null, 1).isEmpty()) {
+                    String as = normal.substring(start, start + len);
+                    List<String> names = new ArrayList<>(q.names());
+                    names.add(as);
+                    return new Question(q.text(), q.language(), stretch, as, q.attribute(), q.qualifier(), q.latest(),
+                            q.year(), q.type(), names);
+                }
+            }
+        }
+        return q;
+    }
+
+    private static final int MAX_NAME_CHARS = 8;
+    private static final java.util.regex.Pattern QUESTION_CHARS = java.util.regex.Pattern.compile(
+            "[谁哪什么几吗呢何怎多少是的了在有和与]");
+
     /** Each subject of a comparison answered on its own, side by side (figures when the claims hold them). */
     private Answer compare(Question q, AliasTable aliases) {
         List<String> subjects = q.names().stream().limit(3).toList();
+        String folded0 = Script.fold(io.veritas.text.Normalizer.nfkc(q.text()));
+        java.util.Set<String> rounds = io.veritas.extract.Rounds.all(folded0, 0, folded0.length());
+        if (subjects.size() < 2 && q.subject() != null && q.attribute() != null) {
+            // One subject, several rounds or dates ("A轮和B轮分别融了多少"): every value of the figure, side by side.
+            java.util.regex.Matcher years = java.util.regex.Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)").matcher(folded0);
+            long yearCount = years.results().count();
+            Answer all = figures(new Question(q.text(), q.language(), q.subject(), q.subjectAs(), q.attribute(),
+                    rounds.size() > 1 ? null : q.qualifier(), q.latest(), yearCount > 1 ? 0 : q.year(), q.type(), q.names()), aliases);
+            return all.answered() ? all : evidence.answer(q, followUps.about(q, 3, aliases));
+        }
         if (subjects.size() < 2) {
             return evidence.answer(q, followUps.general(q.language(), 3, aliases));
         }
@@ -76,6 +119,13 @@ public final class Answerer {
         for (String name : subjects) {
             String folded = Script.fold(io.veritas.text.Normalizer.nfkc(name));
             Question side = q.about(folded, name);
+            if (rounds.size() > 1) {
+                // "砺行B轮和栖云机器人A+轮": each side is asked about the round written next to it.
+                int at = folded0.indexOf(folded);
+                String round = at < 0 ? null : io.veritas.extract.Rounds.nearest(folded0, at, folded0.length(), at);
+                side = new Question(side.text(), side.language(), side.subject(), side.subjectAs(), side.attribute(), round,
+                        side.latest(), side.year(), side.type(), side.names());
+            }
             Answer a = side.attribute() != null ? figures(side, aliases)
                     : evidence.answer(new Question(side.text(), side.language(), folded, name, null, side.qualifier(),
                     side.latest(), side.year(), QuestionType.OPEN, List.of(name)), List.of());
@@ -112,10 +162,25 @@ public final class Answerer {
         Verdict all = Truth.judge(q.attribute(), kind, evidence);
         Verdict asked = all;
         if (q.qualifier() != null) {
-            List<Evidence> narrowed = evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())).toList();
+            // A level (a valuation) has no round of its own; the sentence that gives it may name the round.
+            List<Evidence> narrowed = evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())
+                    || e.claim().qualifier() == null && io.veritas.extract.Rounds.all(Script.fold(quoted.get(e).quote()), 0,
+                    quoted.get(e).quote().length()).contains(q.qualifier())).toList();
             asked = Truth.judge(q.attribute(), kind, narrowed);
         }
+        if (all.isEmpty() && !aliases.knows(q.subject()) && index.claims(names, null, 1).isEmpty()) {
+            // No figure of that kind for a name the table does not know: its sentences may still say it.
+            return this.evidence.answer(q, followUps.about(q, 3, aliases));
+        }
         if (asked.isEmpty()) {
+            if (q.qualifier() == null) {
+                // No claim of that attribute, but a sentence may state it in a way the extractor did not read
+                // ("目前員工320人"); the evidence path quotes it, or refuses as well.
+                Answer read = this.evidence.answer(q, followUps.about(q, 3, aliases));
+                if (read.answered()) {
+                    return read;
+                }
+            }
             return missing(q, all, aliases);
         }
         return compose(q, kind, asked, quoted, aliases);

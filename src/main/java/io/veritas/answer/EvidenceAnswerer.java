@@ -66,15 +66,20 @@ final class EvidenceAnswerer {
             + "|\\bco-led\\b|\\balong with\\b|参投|跟投|参与|共同|联合|也投");
     private static final Pattern CAUSE = Pattern.compile("\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bin order to\\b|\\bto (?:fund|pay|expand|build|hire)\\b"
             + "|\\bwill (?:use|pay|fund)\\b|\\baims? to\\b|因为|由于|为了|用于|旨在|原因|以便");
+    private static final Pattern PURPOSE = Pattern.compile("\\b(?:use|spend|put) (?:the|its|this|that|some of the|most of the)? ?(?:new )?(?:money|funds|cash|capital|proceeds)\\b"
+            + "|\\bwill (?:go|be used) (?:to|toward|towards|for)\\b|\\bto (?:fund|pay for|build|expand|hire|open|double)\\b|\\bplans to\\b"
+            + "|用于|用来|投入|用在|将用|主要用|计划");
     /** Chinese bigrams made with a particle or copula ("立的", "技是") straddle words: they match nothing useful. */
     private static final Pattern GLUE = Pattern.compile("[的是了吗呢在有和与]");
     private static final Pattern QUESTION_TOKEN = Pattern.compile("[谁什么哪几吗呢何怎]|多少");
 
     private final Function<SearchRequest, List<Hit>> search;
+    private final io.veritas.extract.Lexicon lexicon;
     private final Analyzer analyzer = Analysis.analyzer();
 
-    EvidenceAnswerer(Function<SearchRequest, List<Hit>> search) {
+    EvidenceAnswerer(Function<SearchRequest, List<Hit>> search, io.veritas.extract.Lexicon lexicon) {
         this.search = search;
+        this.lexicon = lexicon;
     }
 
     /** A sentence of a retrieved passage, with its score against the question. */
@@ -86,8 +91,9 @@ final class EvidenceAnswerer {
     }
 
     /** The answer, or an {@code answered: false} one that says what the corpus holds about the question's names. */
-    Answer answer(Question q, List<String> suggestions) {
-        List<Hit> hits = search.apply(SearchRequest.of(q.text(), PASSAGES));
+    Answer answer(Question asked, List<String> suggestions) {
+        List<Hit> hits = search.apply(SearchRequest.of(asked.text(), PASSAGES));
+        Question q = presentNames(asked, hits);
         // The question's own words besides its names weigh the sentences (every passage kept names them already);
         // a question that is nothing but a name is weighed by the name.
         Set<String> nameTokens = new HashSet<>();
@@ -96,23 +102,32 @@ final class EvidenceAnswerer {
                 .distinct().toList();
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
-        List<Sentence> sentences = rank(q, hits, qTokens);
+        List<Sentence> sentences = ofTheRound(q, rank(q, hits, qTokens));
         QuestionType type = q.type();
         if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
                 || type == QuestionType.COMPARE) {
             List<Sentence> best = sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
+            if (best.isEmpty() && type == QuestionType.OPEN && !q.names().isEmpty()) {
+                // "What do we know about X?": the question's other words are not in the text; its subject is.
+                best = aboutTheNames(q, sentences);
+            }
             if (best.isEmpty()) {
                 return refused(q, hits, suggestions);
             }
             return sentencesAnswer(q, best, suggestions);
         }
+        // A question about a relation ("Who founded…", "Who led…", "When was … acquired") is answered only from
+        // sentences that state that relation: a founder is not read from a sentence about a round.
+        Relations.Relation relation = relation(q);
+        List<Sentence> typed = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
+                .filter(s -> relation == null || relation.statedIn(s.folded())).limit(SENTENCES).toList();
         List<Candidate> candidates = new ArrayList<>();
-        for (Sentence s : sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE).limit(SENTENCES).toList()) {
+        for (Sentence s : typed) {
             candidates.addAll(candidates(q, s, qTokens));
         }
         if (type == QuestionType.WHICH) {
             // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
-            List<Sentence> top = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE).limit(3).toList();
+            List<Sentence> top = typed.stream().limit(3).toList();
             for (Sentence s : top) {
                 for (Sentence next : sentences) {
                     if (next.hit() == s.hit() && next.span().start() >= s.span().end() && next.span().start() <= s.span().end() + 2
@@ -133,6 +148,7 @@ final class EvidenceAnswerer {
     // ------------------------------------------------------------------------------------------------ ranking
 
     private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens) {
+        Relations.Relation relation = relation(q);
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
         record Raw(Hit hit, Span span, String text, Set<String> tokens) {
@@ -187,11 +203,68 @@ final class EvidenceAnswerer {
             if (q.type() == QuestionType.WHY && CAUSE.matcher(folded).find()) {
                 score += 0.5 * total; // a why-question is answered by a sentence that gives a reason
             }
+            if (q.attribute() != null && (q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY)
+                    && states(folded, q.attribute())) {
+                score += 0.5 * total; // the sentence states the figure asked for, in whatever words
+            }
+            if (relation != null && relation.statedIn(folded)) {
+                score += 0.5 * total; // ... or the relation asked about
+            }
+            if (q.type() == QuestionType.HOW && PURPOSE.matcher(folded).find()) {
+                score += 0.5 * total; // "how will X use the money" is answered by what it will go to
+            }
             out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, total == 0 ? 0 : Math.min(1, score / total)));
         }
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
         return out;
+    }
+
+    private static Relations.Relation relation(Question q) {
+        QuestionType type = q.type();
+        return type == QuestionType.WHO || type == QuestionType.WHICH || type == QuestionType.WHEN
+                ? Relations.askedIn(Script.fold(Normalizer.nfkc(q.text()))) : null;
+    }
+
+    /**
+     * The question with only the names some retrieved passage holds: a stretch the segmenter misread as a name
+     * ("設組裝廠" in "在哪個國家設組裝廠") is in no passage, and its words are what the question asks about. With no
+     * name in any passage, the question is kept as it is (and nothing can answer it).
+     */
+    private static Question presentNames(Question q, List<Hit> hits) {
+        List<String> present = new ArrayList<>();
+        for (String n : q.names()) {
+            String folded = Script.fold(Normalizer.nfkc(n));
+            if (hits.stream().anyMatch(h -> Script.fold(h.text()).contains(folded)
+                    || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(folded))) {
+                present.add(n);
+            }
+        }
+        if (present.isEmpty() || present.size() == q.names().size()) {
+            return q;
+        }
+        return new Question(q.text(), q.language(), q.subject(), q.subjectAs(), q.attribute(), q.qualifier(), q.latest(),
+                q.year(), q.type(), present);
+    }
+
+    /**
+     * With a round in the question, sentences that name another round and not the one asked about are not about
+     * it ("Who led X's Series A?" is not answered from the Series B sentence).
+     */
+    private static List<Sentence> ofTheRound(Question q, List<Sentence> sentences) {
+        if (q.qualifier() == null) {
+            return sentences;
+        }
+        return sentences.stream().filter(s -> {
+            Set<String> rounds = io.veritas.extract.Rounds.all(s.folded(), 0, s.folded().length());
+            return rounds.isEmpty() || rounds.contains(q.qualifier());
+        }).toList();
+    }
+
+    /** The best two sentences that name the question's names, newest source first among equals. */
+    private static List<Sentence> aboutTheNames(Question q, List<Sentence> sentences) {
+        List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
+        return sentences.stream().filter(s -> names.stream().anyMatch(s.folded()::contains)).limit(2).toList();
     }
 
     /** Analysed tokens (bigrams for Chinese, stems for English, stop words and Traditional folded away). */
@@ -219,6 +292,9 @@ final class EvidenceAnswerer {
                 matches(ZH_TIME, folded, s.text(), spans, texts);
             }
             case HOW_MUCH -> {
+                if (q.attribute() != null && !states(folded, q.attribute())) {
+                    break; // a revenue question is not answered from a sentence about another figure
+                }
                 for (Quantity m : Quantities.find(folded)) {
                     add(spans, texts, s.text(), m.start(), m.end());
                 }
@@ -226,7 +302,13 @@ final class EvidenceAnswerer {
                     counts(folded, s.text(), qTokens, spans, texts);
                 }
             }
-            case HOW_MANY -> counts(folded, s.text(), qTokens, spans, texts);
+            case HOW_MANY -> {
+                for (Quantity m : Quantities.find(folded)) {
+                    spans.add(new int[]{m.start(), m.end()}); // money is not a count: held, then dropped below
+                    texts.add(null);
+                }
+                counts(folded, s.text(), qTokens, spans, texts);
+            }
             case WHO, WHICH, WHERE -> {
                 for (Names.Name n : Names.find(s.text())) {
                     boolean place = n.kind() == Names.Kind.PLACE;
@@ -249,10 +331,13 @@ final class EvidenceAnswerer {
         List<Candidate> out = new ArrayList<>();
         List<Integer> anchors = anchorPositions(folded, qTokens);
         for (int i = 0; i < spans.size(); i++) {
+            if (texts.get(i) == null) {
+                continue;
+            }
             String text = texts.get(i).strip();
             String key = Script.fold(text).replaceAll("\\s+", " ");
-            if (key.isEmpty() || questionFolded.contains(key)) {
-                continue; // the question's own words are not its answer
+            if (key.isEmpty() || questionFolded.contains(key) || isQuestionName(q, key)) {
+                continue; // the question's own words are not its answer, nor the company it asks about
             }
             int[] sp = spans.get(i);
             int distance = Integer.MAX_VALUE;
@@ -261,6 +346,10 @@ final class EvidenceAnswerer {
             }
             double closeness = anchors.isEmpty() ? 0 : 1.0 / (1 + distance / 12.0);
             double score = s.score() * (0.6 + 0.4 * closeness) * (i >= nouns ? 0.6 : 1);
+            if (OWNED_BY_ANOTHER.matcher(s.text().substring(Math.max(0, sp[0] - 40), sp[0])).find()
+                    && !isQuestionName(q, Script.fold(ownerBefore(s.text(), sp[0])))) {
+                continue; // "Pulsewise's 60 employees" are not the asked company's
+            }
             if (q.type() == QuestionType.HOW_MANY || q.type() == QuestionType.HOW_MUCH && !isMoney(text)) {
                 // A count is of the noun the question counts: "多少名员工" wants 280名员工, not 2020年.
                 String after = folded.substring(sp[0], Math.min(folded.length(), sp[1] + 6));
@@ -270,6 +359,29 @@ final class EvidenceAnswerer {
             out.add(new Candidate(text, key, s, score));
         }
         return out;
+    }
+
+    /** "Korvane Robotics" when the question says "Korvane's": a longer or shorter form of one of its names. */
+    private static boolean isQuestionName(Question q, String key) {
+        for (String n : q.names()) {
+            String folded = Script.fold(Normalizer.nfkc(n));
+            if (folded.length() >= 2 && (key.startsWith(folded) || folded.startsWith(key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the sentence names the attribute (by the lexicon's cues for it). */
+    private boolean states(String folded, String attribute) {
+        return io.veritas.extract.CueMatcher.find(folded, lexicon.attributeCues()).stream().anyMatch(f -> f.label().equals(attribute));
+    }
+
+    private static final Pattern OWNED_BY_ANOTHER = Pattern.compile("([A-Z][\\p{IsLatin}\\d]*(?:\\s+[A-Z][\\p{IsLatin}\\d]*)*)['’]s?\\s+$");
+
+    private static String ownerBefore(String text, int at) {
+        Matcher m = OWNED_BY_ANOTHER.matcher(text.substring(Math.max(0, at - 40), at));
+        return m.find() ? m.group(1) : "";
     }
 
     private static boolean isMoney(String text) {
@@ -286,10 +398,16 @@ final class EvidenceAnswerer {
         for (Pattern p : List.of(EN_COUNT, EN_WORD_COUNT)) {
             Matcher m = p.matcher(folded);
             while (m.find()) {
-                add(spans, texts, text, m.start(), m.end());
+                if (!NOT_COUNTED.contains(m.group(m.groupCount()))) {
+                    add(spans, texts, text, m.start(), m.end());
+                }
             }
         }
     }
+
+    /** Words after a number that are not what it counts ("210 million in", "2016 by"). */
+    private static final Set<String> NOT_COUNTED = Set.of("in", "of", "to", "the", "a", "an", "and", "or", "for", "from",
+            "at", "on", "by", "with", "as", "than", "since", "after", "before", "per", "up", "over", "is", "was", "were", "are");
 
     private static void matches(Pattern p, String folded, String text, List<int[]> spans, List<String> texts) {
         Matcher m = p.matcher(folded);

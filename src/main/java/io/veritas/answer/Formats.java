@@ -52,6 +52,9 @@ final class Formats {
             return b + prefix + amount + per;
         }
         String per = period == null ? "" : ("month".equals(period) ? "每月" : "每年");
+        if ("TWD".equals(currency)) {
+            return per + zhBound(bound) + "新台币" + zhAmount(value) + "元"; // as Taiwan writes it: 新台幣8億元
+        }
         return per + zhBound(bound) + zhAmount(value) + ZH_SUFFIX.getOrDefault(currency, currency);
     }
 

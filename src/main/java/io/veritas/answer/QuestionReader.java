@@ -51,10 +51,14 @@ public final class QuestionReader {
         for (Mention m : known) {
             names.add(normal.substring(m.start(), m.end()));
         }
+        Names.Name shaped = null; // with no known name, the subject is the first name only its shape tells
         for (Names.Name n : Names.find(normal)) {
             boolean inKnown = known.stream().anyMatch(m -> n.start() < m.end() && n.end() > m.start());
             if (!inKnown && !isQuestionWord(n.text())) {
                 names.add(n.text());
+                if (shaped == null && n.kind() != Names.Kind.PLACE) {
+                    shaped = n;
+                }
             }
         }
         String attribute = attribute(folded, language);
@@ -65,8 +69,9 @@ public final class QuestionReader {
         if (type == QuestionType.OPEN && attribute != null) {
             type = attribute.equals("users") || attribute.equals("employees") ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH;
         }
-        return new Question(text.strip(), language, subject == null ? null : subject.name(),
-                subject == null ? null : normal.substring(subject.start(), subject.end()), attribute, qualifier,
+        String subjectName = subject != null ? subject.name() : shaped != null ? Script.fold(shaped.text()) : null;
+        String subjectAs = subject != null ? normal.substring(subject.start(), subject.end()) : shaped != null ? shaped.text() : null;
+        return new Question(text.strip(), language, subjectName, subjectAs, attribute, qualifier,
                 LATEST.matcher(folded).find(), year, type, List.copyOf(names));
     }
 

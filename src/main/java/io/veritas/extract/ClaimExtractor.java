@@ -70,7 +70,7 @@ public final class ClaimExtractor {
         }
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
-        List<Mention> mentions = entities.find(text, folded);
+        List<Mention> mentions = withNames(text, entities.find(text, folded));
         List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
@@ -122,7 +122,7 @@ public final class ClaimExtractor {
                     if (counts != q.currency().equals(Quantities.COUNT)) {
                         continue; // money is not a head count, a head count is not money
                     }
-                    Mention subject = subject(folded, mentions, sentence, q, lexicon);
+                    Mention subject = subject(folded, mentions, sentence, q, lexicon, attribute);
                     if (focus != null && refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start())) {
                         subject = focus; // "港峰資本領投，公司估值達 12 億美元": "公司" is the article's company
                     }
@@ -159,6 +159,22 @@ public final class ClaimExtractor {
             }
         }
         return new Extraction(claims, learned, money, true);
+    }
+
+    /**
+     * The table's mentions and the names only their shape tells ({@link Names}: any new company or person), the
+     * table's first where both cover a stretch; places are never the subject of a figure.
+     */
+    static List<Mention> withNames(String text, List<Mention> known) {
+        List<Mention> out = new ArrayList<>(known);
+        for (Names.Name n : Names.find(text)) {
+            if (n.kind() == Names.Kind.PLACE || known.stream().anyMatch(m -> n.start() < m.end() && n.end() > m.start())) {
+                continue;
+            }
+            out.add(new Mention(n.start(), n.end(), Script.fold(n.text()), n.kind() == Names.Kind.PERSON ? "person" : "org"));
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        return out;
     }
 
     private static final Pattern CONVERSION = Pattern.compile("^\\s*[（(]\\s*(约|约合|合|折合|相当于|about|approx\\.?|approximately|roughly|≈|~)?\\s*$");
@@ -250,13 +266,20 @@ public final class ClaimExtractor {
         return last;
     }
 
-    private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q, Lexicon lexicon) {
+    private static Mention subject(String folded, List<Mention> mentions, Span sentence, Quantity q, Lexicon lexicon, String attribute) {
+        boolean invested = "investment".equals(attribute); // the investor is the subject of its investment
         Mention org = null;
         Mention person = null;
         for (Mention m : mentions) {
             if (m.start() >= sentence.start() && m.end() <= q.start()
                     && IN_PARENTHESES.matcher(folded.substring(m.end(), q.start())).matches()) {
                 return m; // "X (valued at $33 billion)": the bracket belongs to the name before it
+            }
+        }
+        for (Mention m : mentions) {
+            if (m.start() >= sentence.start() && m.end() <= q.start() && !"person".equals(m.type())
+                    && RELATIVE.matcher(folded.substring(m.end(), q.start())).matches()) {
+                return m; // "... into Tessaline Bio, which is now valued at $300 million": the clause is about the name
             }
         }
         for (Mention m : mentions) {
@@ -276,7 +299,8 @@ public final class ClaimExtractor {
                 if (m.start() < sentence.start() || m.end() > q.start() || "person".equals(m.type())) {
                     continue;
                 }
-                if (!isObject(folded, m, sentence, lexicon)) {
+                if (!isObject(folded, m, sentence, lexicon) && (invested || !isInvestor(folded, m, sentence))
+                        && !isModifier(folded, m, sentence)) {
                     candidate = m;
                 }
             }
@@ -318,6 +342,29 @@ public final class ClaimExtractor {
             }
         }
         return false;
+    }
+
+    private static final Pattern RELATIVE = Pattern.compile("^\\s*,\\s*(?:which|that|who)\\b[^,;:]*$");
+    private static final Pattern INVESTS_AFTER = Pattern.compile(
+            "^\\s*(?:(?:has|have|had|also|jointly|again)\\s+)?(?:领投|领衔|牵头|跟投|参投|联合领投|等机构|co-led|led|invested|invests|put|puts|poured|backed|joined|participated)");
+    private static final Pattern INVESTOR_BEFORE = Pattern.compile(
+            "(?:led by|co-led by|investors?|backers?|backed by|投资方|投资人|投资者|领投方|领投机构)\\s*(?:include|including|were|was|is|are|为|是|包括)?\\s*$");
+
+    /**
+     * Whether a name is an investor of the clause ("红杉领投星辰科技…", "Lead investor Quarry Ridge Capital put $25
+     * million into…"): the round and its amount belong to the company it invests in.
+     */
+    private static boolean isInvestor(String folded, Mention m, Span sentence) {
+        String after = folded.substring(m.end(), Math.min(sentence.end(), m.end() + 16));
+        String before = folded.substring(Math.max(sentence.start(), m.start() - 24), m.start());
+        return INVESTS_AFTER.matcher(after).find() || INVESTOR_BEFORE.matcher(before).find();
+    }
+
+    private static final Pattern INDEFINITE_BEFORE = Pattern.compile("(?:^|\\s)(?:a|an)\\s+$");
+
+    /** A name after "a/an" describes the noun after it ("Zentrik, a Lisbon start-up, closed…"). */
+    private static boolean isModifier(String folded, Mention m, Span sentence) {
+        return INDEFINITE_BEFORE.matcher(folded.substring(Math.max(sentence.start(), m.start() - 4), m.start())).find();
     }
 
     /** "马斯克的AI公司", "Musk's start-up": the person names the owner, not the subject. */

@@ -35,13 +35,20 @@ public final class Names {
             + "|Robotics|Capital|Ventures|Partners|Group|Holdings|Systems|Bio|Biotech|Therapeutics|Energy|Motors|Networks"
             + "|Software|Dynamics|Semiconductors?|Computing|Intelligence|Bank|Fund|Investments|University|Institute|Foundation"
             + "|Company|Co\\.?|Studios?|Games|Media|Health|Pharma|Aerospace|Analytics|Cloud|Data|Devices|Electronics|Industries";
+    private static final Pattern LONE_ORG_WORD = Pattern.compile("^(?:" + ORG_WORD + ")$");
     private static final Pattern ORG_END = Pattern.compile("(?:\\s|^)(?:" + ORG_WORD + ")$");
     /** Capitalised words (with "of", "and", "&", "de" inside), or a mixed-case word such as xAI. */
     private static final Pattern LATIN = Pattern.compile(
-            "(?<![\\p{L}\\d])((?:[A-Z][\\p{L}\\d'’&.-]*|[a-z]+[A-Z][\\p{L}\\d]*)"
-                    + "(?:\\s+(?:(?:of|de|van|von|der|la|&)\\s+)?(?:[A-Z][\\p{L}\\d'’&.-]*|[a-z]+[A-Z][\\p{L}\\d]*)){0,4})");
+            "(?<![\\p{IsLatin}\\d])((?:[A-Z][\\p{IsLatin}\\d'’&.-]*|[a-z]+[A-Z][\\p{IsLatin}\\d]*)"
+                    + "(?:\\s+(?:(?:of|de|van|von|der|la|&)\\s+)?(?:[A-Z][\\p{IsLatin}\\d'’&.-]*|[a-z]+[A-Z][\\p{IsLatin}\\d]*)){0,4})");
     private static final Pattern PLACE_BEFORE = Pattern.compile(
             "(?:\\b(?:in|at|from|near|based in|headquartered in|located in|moved to|born in))\\s+$");
+    /** "a Pittsburgh maker of…", "the Boston company": a name between an article and a company noun says where. */
+    private static final Pattern DESCRIBING_BEFORE = Pattern.compile("(?i)(?:^|\\s)(?:a|an|the)\\s+$");
+    private static final Pattern PLACE_AFTER = Pattern.compile("^\\s+(?:[a-z-]+\\s+){0,2}?(?:start-?up|company|firm|maker|developer|"
+            + "manufacturer|supplier|provider|operator|team|group|lab|business|venture|unicorn|designer|producer)s?\\b");
+    private static final Pattern BASED_AFTER = Pattern.compile("^-based\\b");
+    private static final Pattern DESCRIBED = Pattern.compile("^([A-Z][\\p{IsLatin}\\d.]*(?:\\s+[A-Z][\\p{IsLatin}\\d.]*)?)-(based|backed|headquartered)\\s+(?=[A-Z]|[a-z]+[A-Z])");
     /** Capitalised words that start sentences or questions, not names. */
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He",
             "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "In", "On", "At", "As", "And", "But", "Or", "If",
@@ -49,11 +56,19 @@ public final class Names {
             "Does", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "May", "Might", "Compare", "After",
             "Before", "According", "Also", "Then", "Now", "Once", "There", "Here", "Some", "Many", "Most", "All", "Each",
             "For", "From", "With", "By", "To", "Of", "Not", "No", "Yes", "So", "Since", "While", "During", "Earlier", "Later",
-            "Last", "Next", "First", "New", "Mr", "Ms", "Mrs", "Dr", "Tell", "List", "Name", "Give", "Show", "Please");
+            "Last", "Next", "First", "New", "Mr", "Ms", "Mrs", "Dr", "Tell", "List", "Name", "Give", "Show", "Please",
+            "Lead", "Led", "Investors", "Backers", "Sources", "Analysts", "Shares", "Funding", "Revenue", "Today",
+            "Yesterday", "Meanwhile", "However", "Including", "Together", "Both", "Other", "Existing", "Founded",
+            "Based", "Headquartered", "Under", "Over", "About", "Among", "Despite", "Unlike", "Like",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "April",
+            "June", "July", "August", "September", "October", "November", "December");
     /** Chinese organisation suffixes, folded (Simplified). */
     private static final List<String> ZH_ORG_SUFFIXES = List.of("机器人", "研究院", "实验室", "半导体", "科技", "智能", "资本",
             "创投", "基金", "集团", "公司", "银行", "大学", "汽车", "生物", "医疗", "能源", "芯片", "电子", "网络", "控股", "动力",
-            "数据", "传媒", "证券", "投资", "航天", "制药", "创新", "工业", "软件", "微电子", "光电");
+            "数据", "传媒", "证券", "投资", "航天", "制药", "创新", "工业", "软件", "微电子", "光电", "电动", "运算", "精机", "机械",
+            "生医", "生技", "航空", "材料", "新能源", "光学", "通信", "物流", "电池", "精密", "储能", "算力", "医药", "影像", "量子", "光子", "健康", "智造", "智控", "视觉");
+    /** Measure words that do stop a name walking back from its suffix ("三家科技公司"). */
+    private static final String MEASURE_WORDS = "个家名位种次台架辆件项只条批轮笔期";
     private static final int ZH_NAME_BEFORE_SUFFIX = 6;
     private static final Pattern ZH_ROLE_PERSON = Pattern.compile("(?:联合创始人|创始人|创办人|董事长|首席执行官|执行长|总裁|总经理|负责人|"
             + "作者|导演|主席|校长|院长|发言人|ceo|cto)\\s*(?:是|为|:|：)?\\s*([\\p{IsHan}·]{2,4}?)(?=[，。、；！？,;\\s(（]|表示|说|称|$)");
@@ -87,6 +102,16 @@ public final class Names {
             }
             name = name.replaceAll("[.'’-]+$", "");
             int start = m.start(1);
+            final int end = start + name.length();
+            Matcher described = DESCRIBED.matcher(name);
+            if (described.find()) {
+                // "Seattle-based Lumenfold AI": a place (or a backer), then the name it describes.
+                String first = described.group(1);
+                out.add(new Name(start, start + first.length(), first,
+                        described.group(2).equalsIgnoreCase("backed") ? Kind.ORG : Kind.PLACE));
+                start += described.end();
+                name = name.substring(described.end());
+            }
             // A leading sentence word ("The", "Who") is dropped; what follows may still be a name.
             String[] words = name.split("\\s+");
             int skip = 0;
@@ -100,16 +125,19 @@ public final class Names {
             if (skip == words.length) {
                 continue;
             }
-            name = text.substring(start, m.start(1) + name.length());
+            name = text.substring(start, end);
             if (name.length() < 2 && !name.matches("[A-Z]")) {
                 continue;
             }
-            if (name.length() == 1 || NOT_A_NAME.matcher(name).matches()) {
+            if (name.length() == 1 || NOT_A_NAME.matcher(name).matches() || LONE_ORG_WORD.matcher(name).matches()) {
                 continue; // a single capital letter ("X" is a company, but only the lexicon can tell), a round
             }
             Kind kind = ORG_END.matcher(name).find() ? Kind.ORG
-                    : PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find() ? Kind.PLACE
-                    : Kind.NAME;
+                    : PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find()
+                    || PLACE_AFTER.matcher(text.substring(start + name.length(), Math.min(text.length(), start + name.length() + 24))).find()
+                    && DESCRIBING_BEFORE.matcher(text.substring(Math.max(0, start - 6), start)).find()
+                    || BASED_AFTER.matcher(text.substring(start + name.length(), Math.min(text.length(), start + name.length() + 8))).find()
+                    ? Kind.PLACE : Kind.NAME;
             out.add(new Name(start, start + name.length(), name, kind));
         }
     }
@@ -234,6 +262,12 @@ public final class Names {
             return false; // a title or a deal word ("创始人", "融资")
         }
         char head = nature.isEmpty() ? 'x' : nature.charAt(0);
+        if (head == 'w' && Script.isHan(c)) {
+            return true; // a character the dictionary does not know ("澔") is read as a symbol: in a name, it is one
+        }
+        if (head == 'q' && t.word.length() == 1 && MEASURE_WORDS.indexOf(c) < 0) {
+            return true; // a rare character tagged as a measure word ("曜声科技": 声/qv)
+        }
         if ("wmqrdpcuyeof".indexOf(head) >= 0) {
             return false;
         }
@@ -251,8 +285,22 @@ public final class Names {
     }
 
     /** Longest first, then earliest; names that overlap a longer one are dropped. */
+    /** Words a segmenter glues to the end of an organisation's name that are not part of it ("启衡智能总部"). */
+    private static final Pattern ZH_TRAILING = Pattern.compile("(?:总部|團隊|团队|工厂|工廠|员工|員工|旗下|方面|总裁|董事长|创始人|创办人|估值|融资)$");
+
     private static List<Name> resolve(List<Name> found) {
-        List<Name> byLength = new ArrayList<>(found);
+        List<Name> byLength = new ArrayList<>();
+        for (Name n : found) {
+            Matcher trailing = ZH_TRAILING.matcher(Script.fold(n.text()));
+            if (n.kind() != Kind.PERSON && trailing.find()) {
+                int cut = trailing.start();
+                if (cut < 2) {
+                    continue;
+                }
+                n = new Name(n.start(), n.start() + cut, n.text().substring(0, cut), n.kind());
+            }
+            byLength.add(n);
+        }
         byLength.sort(Comparator.comparingInt((Name n) -> n.end() - n.start()).reversed()
                 .thenComparingInt(Name::start).thenComparing(n -> n.kind().ordinal()));
         List<Name> kept = new ArrayList<>();

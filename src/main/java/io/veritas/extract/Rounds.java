@@ -27,6 +27,17 @@ public final class Rounds {
         return best;
     }
 
+    /** Every round named within {@code [from, to)}. */
+    public static java.util.Set<String> all(String folded, int from, int to) {
+        Matcher m = ROUND.matcher(folded);
+        m.region(from, to);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        while (m.find()) {
+            out.add(label(m));
+        }
+        return out;
+    }
+
     private static String label(Matcher m) {
         if (m.group(1) != null) {
             return "Series " + m.group(1).toUpperCase(java.util.Locale.ROOT) + m.group(2);

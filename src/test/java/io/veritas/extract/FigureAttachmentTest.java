@@ -1,0 +1,80 @@
+package io.veritas.extract;
+
+import io.veritas.ingest.Format;
+import io.veritas.ingest.RawItem;
+import io.veritas.text.Document;
+import io.veritas.text.Texts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A figure belongs to the subject of its clause, whether or not any lexicon knows the name: not to the investor
+ * named first, not to a place that describes the company, not to the last name seen. Every name here was made up
+ * for this test, after the code.
+ */
+class FigureAttachmentTest {
+    private static List<Claim> claims(String text) {
+        RawItem raw = new RawItem("test", null, Format.TEXT, text, "t1", null, null,
+                Instant.parse("2026-06-15T00:00:00Z"), null, null, Map.of());
+        Document d = Texts.clean(raw, Instant.parse("2026-11-23T00:00:00Z")).document();
+        return new ClaimExtractor(Lexicon.defaults()).extract(d).claims();
+    }
+
+    private static Claim only(List<Claim> claims, String attribute) {
+        List<Claim> of = claims.stream().filter(c -> c.attribute().equals(attribute)).toList();
+        assertEquals(1, of.size(), claims.toString());
+        return of.get(0);
+    }
+
+    @Test
+    void aOneWordCompanyNoLexiconKnowsOwnsItsRound() {
+        Claim c = only(claims("Plovix raised $18 million in a Series A led by Marrow Hill Partners."), "funding");
+        assertEquals("Plovix", c.subjectAs());
+        assertEquals(18e6, c.value());
+        assertEquals("Series A", c.qualifier());
+    }
+
+    @Test
+    void theInvestorNamedFirstInSimplifiedChineseDoesNotOwnTheRound() {
+        Claim c = only(claims("据悉，青禾资本领投了雾岚科技3亿元人民币B轮融资，老股东继续跟投。"), "funding");
+        assertEquals("雾岚科技", c.subjectAs());
+        assertEquals(3e8, c.value());
+        assertEquals("CNY", c.currency());
+    }
+
+    @Test
+    void theInvestorNamedFirstInTraditionalChineseDoesNotOwnTheRound() {
+        Claim c = only(claims("由澄嶼創投領投，曜岑半導體完成新台幣6億元C輪融資。"), "funding");
+        assertEquals("曜岑半導體", c.subjectAs());
+        assertEquals("Series C", c.qualifier());
+    }
+
+    @Test
+    void aValuationInARelativeClauseBelongsToTheNameBeforeIt() {
+        List<Claim> cs = claims("Existing backer Dunmore Capital wrote a new cheque for Kestrelite Systems, which is now valued at $450 million.");
+        Claim v = only(cs, "valuation");
+        assertEquals("Kestrelite Systems", v.subjectAs());
+        assertEquals(4.5e8, v.value());
+    }
+
+    @Test
+    void aPlaceDescribingTheCompanyIsNotItsSubject() {
+        List<Claim> cs = claims("Vantroo, a Porto start-up, closed a $7 million seed round. Vantroo has 38 employees.");
+        assertEquals("Vantroo", only(cs, "funding").subjectAs());
+        Claim staff = only(cs, "employees");
+        assertEquals("Vantroo", staff.subjectAs());
+        assertEquals(38, staff.value());
+    }
+
+    @Test
+    void theInvestorIsTheSubjectOfItsOwnInvestment() {
+        List<Claim> cs = claims("Harbrook Group will invest $90 million in Selvane Motors over two years.");
+        assertTrue(cs.stream().anyMatch(c -> c.attribute().equals("investment") && c.subjectAs().equals("Harbrook Group")), cs.toString());
+    }
+}
