@@ -55,6 +55,8 @@ final class EvidenceAnswerer {
             + "|(?:农历|阴历|夏历)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|[十廿]?[一二三四五六七八九十]日?)?"
             + "|[\\p{IsHan}]{1,2}(?:朝|代)(?:初年|末年|初期|末期|中期|年间|时期)|[\\p{IsHan}]{2,4}时期|(?:上午|下午|晚上|凌晨|中午|傍晚|清晨)"
             + "|\\b\\d{1,2}(?:st|nd|rd|th) century\\b|\\b\\d{3}0s\\b");
+    private static final Pattern QUARTER = Pattern.compile("\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:19|20)\\d{2})?\\b"
+            + "|\\bq[1-4](?: (?:19|20)\\d{2})?\\b|\\b(?:early|mid|late|end of) (?:19|20)\\d{2}\\b|(?:(?:19|20)\\d{2}年)?第[一二三四1-4]季度?|(?:(?:19|20)\\d{2}年)?(?:上|下)半年|(?:19|20)\\d{2}年(?:底|初|中|末)");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(?:\\d{4}|[一二三四五六七八九〇零]{4})\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?");
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
     private static final Pattern ZH_COUNT = Pattern.compile(NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
@@ -66,6 +68,9 @@ final class EvidenceAnswerer {
             + "|\\bco-led\\b|\\balong with\\b|参投|跟投|参与|共同|联合|也投");
     private static final Pattern CAUSE = Pattern.compile("\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bin order to\\b|\\bto (?:fund|pay|expand|build|hire)\\b"
             + "|\\bwill (?:use|pay|fund)\\b|\\baims? to\\b|因为|由于|为了|用于|旨在|原因|以便");
+    /** "How is X doing?", "X最近怎么样": a question about how a subject is faring in general. */
+    private static final Pattern GENERAL = Pattern.compile("\\bhow (?:is|are|has|have)\\b[^?]*\\b(?:doing|going|getting on|faring|performing)\\b"
+            + "|怎么样|怎样了|如何了|近况|现况|情况如何|表现如何|发展如何");
     private static final Pattern PURPOSE = Pattern.compile("\\b(?:use|spend|put) (?:the|its|this|that|some of the|most of the)? ?(?:new )?(?:money|funds|cash|capital|proceeds)\\b"
             + "|\\bwill (?:go|be used) (?:to|toward|towards|for)\\b|\\bto (?:fund|pay for|build|expand|hire|open|double)\\b|\\bplans to\\b"
             + "|用于|用来|投入|用在|将用|主要用|计划");
@@ -107,7 +112,8 @@ final class EvidenceAnswerer {
         if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
                 || type == QuestionType.COMPARE) {
             List<Sentence> best = sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
-            if (best.isEmpty() && type == QuestionType.OPEN && !q.names().isEmpty()) {
+            if (best.isEmpty() && (type == QuestionType.OPEN || type == QuestionType.HOW && GENERAL.matcher(Script.fold(q.text())).find())
+                    && !q.names().isEmpty()) {
                 // "What do we know about X?": the question's other words are not in the text; its subject is.
                 best = aboutTheNames(q, sentences);
             }
@@ -120,7 +126,7 @@ final class EvidenceAnswerer {
         // sentences that state that relation: a founder is not read from a sentence about a round.
         Relations.Relation relation = relation(q);
         List<Sentence> typed = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
-                .filter(s -> relation == null || relation.statedIn(s.folded())).limit(SENTENCES).toList();
+                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded())).limit(SENTENCES).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
             candidates.addAll(candidates(q, s, qTokens));
@@ -141,6 +147,9 @@ final class EvidenceAnswerer {
         List<Candidate> voted = vote(candidates);
         if (voted.isEmpty()) {
             return refused(q, hits, suggestions);
+        }
+        if (type == QuestionType.HOW_MANY || type == QuestionType.HOW_MUCH) {
+            voted = newestFirst(voted);
         }
         return typedAnswer(q, voted, suggestions);
     }
@@ -221,9 +230,13 @@ final class EvidenceAnswerer {
     }
 
     private static Relations.Relation relation(Question q) {
+        return Relations.askedIn(Script.fold(Normalizer.nfkc(q.text())), q.type().json());
+    }
+
+    /** Whether a relation the question names narrows its answer to the sentences that state it. */
+    private static boolean narrows(Question q) {
         QuestionType type = q.type();
-        return type == QuestionType.WHO || type == QuestionType.WHICH || type == QuestionType.WHEN
-                ? Relations.askedIn(Script.fold(Normalizer.nfkc(q.text()))) : null;
+        return type == QuestionType.WHO || type == QuestionType.WHICH || type == QuestionType.WHEN;
     }
 
     /**
@@ -235,12 +248,23 @@ final class EvidenceAnswerer {
         List<String> present = new ArrayList<>();
         for (String n : q.names()) {
             String folded = Script.fold(Normalizer.nfkc(n));
-            if (hits.stream().anyMatch(h -> Script.fold(h.text()).contains(folded)
-                    || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(folded))) {
-                present.add(n);
+            String kept = null;
+            // "安棠電動越南廠": the company and what of it is asked; the longest start any passage holds is the name.
+            for (int len = folded.length(); len >= 2 && kept == null; len--) {
+                String head = folded.substring(0, len);
+                if (len < folded.length() && !folded.codePoints().allMatch(Script::isHan)) {
+                    break; // Latin names are cut by their shape, not here
+                }
+                if (hits.stream().anyMatch(h -> Script.fold(h.text()).contains(head)
+                        || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(head))) {
+                    kept = Normalizer.nfkc(n).substring(0, len);
+                }
+            }
+            if (kept != null) {
+                present.add(kept);
             }
         }
-        if (present.isEmpty() || present.size() == q.names().size()) {
+        if (present.isEmpty() || present.equals(q.names())) {
             return q;
         }
         return new Question(q.text(), q.language(), q.subject(), q.subjectAs(), q.attribute(), q.qualifier(), q.latest(),
@@ -290,6 +314,7 @@ final class EvidenceAnswerer {
                 matches(ZH_DATE, folded, s.text(), spans, texts);
                 matches(YEAR, folded, s.text(), spans, texts);
                 matches(ZH_TIME, folded, s.text(), spans, texts);
+                matches(QUARTER, folded, s.text(), spans, texts);
             }
             case HOW_MUCH -> {
                 if (q.attribute() != null && !states(folded, q.attribute())) {
@@ -317,7 +342,8 @@ final class EvidenceAnswerer {
                         add(spans, texts, s.text(), n.start(), n.end());
                     }
                 }
-                if (q.type() != QuestionType.WHERE || spans.isEmpty()) {
+                boolean relationNamed = narrows(q) && relation(q) != null;
+                if (q.type() != QuestionType.WHERE && !(relationNamed && !spans.isEmpty()) || q.type() == QuestionType.WHERE && spans.isEmpty()) {
                     // "Which sport…", "who hands out the towels": the answer is often a common noun ("网球", "球童").
                     nouns = spans.size();
                     for (Names.Name n : Names.nounPhrases(s.text())) {
@@ -437,6 +463,31 @@ final class EvidenceAnswerer {
         }
         return out;
     }
+
+    /**
+     * A figure that changes (a headcount, hospitals served) is current in its newest report: among candidates that
+     * score near the best, the one from the newest dated source comes first.
+     */
+    private static List<Candidate> newestFirst(List<Candidate> voted) {
+        Candidate best = voted.get(0);
+        Candidate newest = best;
+        for (Candidate c : voted) {
+            java.time.Instant at = c.from().hit().source().published();
+            java.time.Instant newestAt = newest.from().hit().source().published();
+            if (c.score() >= NEAR_BEST * best.score() && at != null && (newestAt == null || at.isAfter(newestAt))) {
+                newest = c;
+            }
+        }
+        if (newest == best) {
+            return voted;
+        }
+        List<Candidate> out = new ArrayList<>(voted);
+        out.remove(newest);
+        out.add(0, newest);
+        return out;
+    }
+
+    private static final double NEAR_BEST = 0.75;
 
     /** Candidates that are the same value add up, once per story cluster; the best comes first. */
     private static List<Candidate> vote(List<Candidate> candidates) {

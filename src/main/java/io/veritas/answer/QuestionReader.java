@@ -80,6 +80,7 @@ public final class QuestionReader {
         return QUESTION_CHARS.matcher(name).find();
     }
 
+    private static final Pattern ROUND_WORD = Pattern.compile("轮|round|series");
     private static final Pattern QUESTION_CHARS = Pattern.compile("[谁誰哪什甚么麼几幾何吗嗎呢]|多少");
 
     /** The attribute asked for: English names it first ("valuation after its funding"), Chinese last ("融资后估值"). */
@@ -88,6 +89,10 @@ public final class QuestionReader {
         if (found.isEmpty()) {
             return null;
         }
-        return (Script.EN.equals(language) ? found.get(0) : found.get(found.size() - 1)).label();
+        // A round word ("轮", "round", "series") names funding only when nothing more specific does:
+        // "估值从B轮到C轮有什么变化" asks for the valuation.
+        List<CueMatcher.Found> specific = found.stream().filter(f -> !ROUND_WORD.matcher(folded.substring(f.start(), f.end())).matches()).toList();
+        List<CueMatcher.Found> use = specific.isEmpty() ? found : specific;
+        return (Script.EN.equals(language) ? use.get(0) : use.get(use.size() - 1)).label();
     }
 }

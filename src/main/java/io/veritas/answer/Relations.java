@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Relations {
     /** A relation: its name, what names it in a question, and what states it in a sentence. */
-    record Relation(String name, Pattern question, Pattern evidence) {
+    record Relation(String name, java.util.Set<String> types, Pattern question, Pattern evidence) {
         boolean statedIn(String folded) {
             return evidence.matcher(folded).find();
         }
@@ -27,10 +27,10 @@ final class Relations {
     private Relations() {
     }
 
-    /** The first relation the folded question names, or null. */
-    static Relation askedIn(String foldedQuestion) {
+    /** The first relation the folded question names for its type (json name: who, when, ...), or null. */
+    static Relation askedIn(String foldedQuestion, String type) {
         for (Relation r : ALL) {
-            if (r.question().matcher(foldedQuestion).find()) {
+            if (r.types().contains(type) && r.question().matcher(foldedQuestion).find()) {
                 return r;
             }
         }
@@ -53,10 +53,11 @@ final class Relations {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                if (cols.length != 3) {
-                    throw new IllegalStateException(resource + ":" + lineNo + ": expected 3 tab-separated columns (relation, question cue, evidence cue)");
+                if (cols.length != 4) {
+                    throw new IllegalStateException(resource + ":" + lineNo
+                            + ": expected 4 tab-separated columns (relation, question types, question cue, evidence cue)");
                 }
-                out.add(new Relation(cols[0], Pattern.compile(cols[1]), Pattern.compile(cols[2])));
+                out.add(new Relation(cols[0], java.util.Set.of(cols[1].split(",")), Pattern.compile(cols[2]), Pattern.compile(cols[3])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,6 +67,8 @@ public final class Names {
             "创投", "基金", "集团", "公司", "银行", "大学", "汽车", "生物", "医疗", "能源", "芯片", "电子", "网络", "控股", "动力",
             "数据", "传媒", "证券", "投资", "航天", "制药", "创新", "工业", "软件", "微电子", "光电", "电动", "运算", "精机", "机械",
             "生医", "生技", "航空", "材料", "新能源", "光学", "通信", "物流", "电池", "精密", "储能", "算力", "医药", "影像", "量子", "光子", "健康", "智造", "智控", "视觉");
+    private static final Pattern ZH_APPOSITIVE = Pattern.compile("(?:公司|企业|厂商|开发商|运营商|制造商|供应商|初创|新创|独角兽|平台|品牌)"
+            + "([\\p{IsHan}]{2,3}?)(?=宣布|完成|获得|获|推出|发布|表示|称|今日|今天|近日|正式|已经|已|将|于|再|又|日前|本周|计划|拟)");
     /** Measure words that do stop a name walking back from its suffix ("三家科技公司"). */
     private static final String MEASURE_WORDS = "个家名位种次台架辆件项只条批轮笔期";
     private static final int ZH_NAME_BEFORE_SUFFIX = 6;
@@ -160,6 +162,24 @@ public final class Names {
             roles.add(new Name(role.start(1), role.end(1), text.substring(role.start(1), role.end(1)), Kind.PERSON));
         }
         out.addAll(roles);
+        // A short name after the noun that describes it and before its verb ("卡车公司砺行宣布完成…"): no suffix
+        // and no dictionary says it is a name; its place in the sentence does.
+        Matcher appositive = ZH_APPOSITIVE.matcher(folded);
+        while (appositive.find()) {
+            int from = appositive.start(1);
+            int to = appositive.end(1);
+            boolean word = false;
+            for (Term t : terms) {
+                String nature = t.nature == null ? "" : t.nature.toString();
+                if (t.offset >= from && t.offset + t.word.length() <= to && t.word.length() > 1
+                        && !nature.isEmpty() && "vdtpcrmqf".indexOf(nature.charAt(0)) >= 0) {
+                    word = true; // "宣布", "目前": a common word, not a name
+                }
+            }
+            if (!word) {
+                out.add(new Name(from, to, text.substring(from, to), Kind.ORG));
+            }
+        }
         for (Term t : terms) {
             String nature = t.nature == null ? "" : t.nature.toString();
             int end = t.offset + t.word.length();
