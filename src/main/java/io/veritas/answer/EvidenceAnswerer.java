@@ -65,12 +65,16 @@ final class EvidenceAnswerer {
     private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+([a-z][a-z-]+)");
     private static final Pattern EN_WORD_COUNT = Pattern.compile("(?<![\\w])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\\s+([a-z][a-z-]+)");
     private static final Pattern PARTICIPATION = Pattern.compile("\\bjoined\\b|\\bparticipated\\b|\\btook part\\b|\\balso invested\\b"
-            + "|\\bco-led\\b|\\balong with\\b|参投|跟投|参与|共同|联合|也投");
+            + "|\\bco-led\\b|\\balong with\\b|\\bbackers?\\b|\\binvestors?\\b|\\breturned\\b|\\bcame in\\b|参投|跟投|参与|共同|联合|也投");
     private static final Pattern CAUSE = Pattern.compile("\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bin order to\\b|\\bto (?:fund|pay|expand|build|hire)\\b"
             + "|\\bwill (?:use|pay|fund)\\b|\\baims? to\\b|因为|由于|为了|用于|旨在|原因|以便");
     /** "How is X doing?", "X最近怎么样": a question about how a subject is faring in general. */
-    private static final Pattern GENERAL = Pattern.compile("\\bhow (?:is|are|has|have)\\b[^?]*\\b(?:doing|going|getting on|faring|performing)\\b"
-            + "|怎么样|怎样了|如何了|近况|现况|情况如何|表现如何|发展如何");
+    private static final Pattern NEWS = Pattern.compile("\\bhow (?:is|are|has|have)\\b[^?]*\\b(?:doing|going|getting on|faring|performing)\\s*\\??$"
+            + "|\\bwhat(?:'s| is) new\\b|\\bnews\\b|\\bupdate on\\b|\\blately\\b|\\brecently\\b"
+            + "|怎么样|怎样了|如何了|近况|现况|情况如何|表现如何|发展如何|新动态|最新动态|有什么新|最近");
+    /** "Tell me about X", "介绍一下X": what the sources say about the subject, best first. */
+    private static final Pattern GENERAL = Pattern.compile("\\boverview\\b|\\btell me (?:about|more)\\b|\\bwhat do (?:we|you) know\\b"
+            + "|\\bsummar|\\bwho is\\b|\\bwhat is\\b|介绍|概况|简介|是什么公司|是做什么的");
     private static final Pattern PURPOSE = Pattern.compile("\\b(?:use|spend|put) (?:the|its|this|that|some of the|most of the)? ?(?:new )?(?:money|funds|cash|capital|proceeds)\\b"
             + "|\\bwill (?:go|be used) (?:to|toward|towards|for)\\b|\\bto (?:fund|pay for|build|expand|hire|open|double)\\b|\\bplans to\\b"
             + "|用于|用来|投入|用在|将用|主要用|计划");
@@ -111,11 +115,13 @@ final class EvidenceAnswerer {
         QuestionType type = q.type();
         if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
                 || type == QuestionType.COMPARE) {
-            List<Sentence> best = sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
-            if (best.isEmpty() && (type == QuestionType.OPEN || type == QuestionType.HOW && GENERAL.matcher(Script.fold(q.text())).find())
-                    && !q.names().isEmpty()) {
-                // "What do we know about X?": the question's other words are not in the text; its subject is.
-                best = aboutTheNames(q, sentences);
+            String foldedQuestion = Script.fold(Normalizer.nfkc(q.text()));
+            boolean news = (type == QuestionType.OPEN || type == QuestionType.HOW) && NEWS.matcher(foldedQuestion).find();
+            boolean general = !q.names().isEmpty() && (news || type == QuestionType.OPEN && GENERAL.matcher(foldedQuestion).find());
+            List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
+            if (best.isEmpty() && (type == QuestionType.OPEN || general) && !q.names().isEmpty()) {
+                // "What's new at X?", "What do we know about X?": what the newest reports say about the subject.
+                best = aboutTheNames(q, sentences, news);
             }
             if (best.isEmpty()) {
                 return refused(q, hits, suggestions);
@@ -138,7 +144,7 @@ final class EvidenceAnswerer {
                 for (Sentence next : sentences) {
                     if (next.hit() == s.hit() && next.span().start() >= s.span().end() && next.span().start() <= s.span().end() + 2
                             && PARTICIPATION.matcher(next.folded()).find()) {
-                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), 0.8 * s.score(), s.coverage());
+                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), s.score(), s.coverage());
                         candidates.addAll(candidates(q, carried, qTokens));
                     }
                 }
@@ -285,10 +291,24 @@ final class EvidenceAnswerer {
         }).toList();
     }
 
-    /** The best two sentences that name the question's names, newest source first among equals. */
-    private static List<Sentence> aboutTheNames(Question q, List<Sentence> sentences) {
+    /** Two sentences that name the question's names, one per report: the best, or from the newest reports first. */
+    private static List<Sentence> aboutTheNames(Question q, List<Sentence> sentences, boolean newestFirst) {
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
-        return sentences.stream().filter(s -> names.stream().anyMatch(s.folded()::contains)).limit(2).toList();
+        List<Sentence> naming = new ArrayList<>(sentences.stream().filter(s -> names.stream().anyMatch(s.folded()::contains)).toList());
+        Comparator<Sentence> newest = Comparator.comparing((Sentence s) -> s.hit().source().published(),
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        if (newestFirst) {
+            naming.sort(newest.thenComparing(Comparator.comparingDouble(Sentence::score).reversed())
+                    .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
+        }
+        List<Sentence> out = new ArrayList<>();
+        Set<String> docs = new HashSet<>();
+        for (Sentence s : naming) {
+            if (out.size() < 2 && docs.add(s.hit().source().docId())) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** Analysed tokens (bigrams for Chinese, stems for English, stop words and Traditional folded away). */

@@ -41,6 +41,9 @@ public final class Names {
     private static final Pattern LATIN = Pattern.compile(
             "(?<![\\p{IsLatin}\\d])((?:[A-Z][\\p{IsLatin}\\d'’&.-]*|[a-z]+[A-Z][\\p{IsLatin}\\d]*)"
                     + "(?:\\s+(?:(?:of|de|van|von|der|la|&)\\s+)?(?:[A-Z][\\p{IsLatin}\\d'’&.-]*|[a-z]+[A-Z][\\p{IsLatin}\\d]*)){0,4})");
+    /** "a Series A in Opalith", "a stake in Zentrik": after these, "in" names a company, not a place. */
+    private static final Pattern IN_A_COMPANY = Pattern.compile(
+            "(?i)(?:series\\s+[a-z]\\+?|round|stake|invest\\w*|funding|financing|seed|money|shares|interest|bet)\\s+in\\s+$");
     private static final Pattern PLACE_BEFORE = Pattern.compile(
             "(?:\\b(?:in|at|from|near|based in|headquartered in|located in|moved to|born in))\\s+$");
     /** "a Pittsburgh maker of…", "the Boston company": a name between an article and a company noun says where. */
@@ -69,6 +72,34 @@ public final class Names {
             "生医", "生技", "航空", "材料", "新能源", "光学", "通信", "物流", "电池", "精密", "储能", "算力", "医药", "影像", "量子", "光子", "健康", "智造", "智控", "视觉");
     private static final Pattern ZH_APPOSITIVE = Pattern.compile("(?:公司|企业|厂商|开发商|运营商|制造商|供应商|初创|新创|独角兽|平台|品牌)"
             + "([\\p{IsHan}]{2,3}?)(?=宣布|完成|获得|获|推出|发布|表示|称|今日|今天|近日|正式|已经|已|将|于|再|又|日前|本周|计划|拟)");
+    /** A short name opening a sentence before its verb ("钛脉完成新台币5亿元A轮募资"). */
+    private static final Pattern ZH_LEADING = Pattern.compile("(?:^|[。！？\\n；])\\s*([\\p{IsHan}]{2,3}?)"
+            + "(?=宣布完成|完成|宣布|获得|推出|发布|今日宣布|近日宣布|日前宣布)");
+    private static final String DESCRIBING_TAIL = "商";
+    private static final Pattern DESCRIBING_NOUN = Pattern.compile("(?:营运|运营|开发|制造|供应|服务|提供|承包|零售|经销|代工|厂)商$");
+
+    /**
+     * Whether {@code [from, to)} is a word of the dictionary ("公司", "目前", "宣布") rather than a name: one term of
+     * two or more characters that is not a proper noun, or a verb, adverb, time or function word inside it.
+     */
+    private static boolean isCommonWord(List<Term> terms, int from, int to) {
+        for (Term t : terms) {
+            String nature = t.nature == null ? "" : t.nature.toString();
+            int end = t.offset + t.word.length();
+            if (t.offset == from && end == to && t.word.length() > 1 && !nature.matches("n[rstzx].*")) {
+                return true;
+            }
+            if (t.offset >= from && end <= to && t.word.length() > 1 && !nature.isEmpty()
+                    && "vdtpcrmqf".indexOf(nature.charAt(0)) >= 0) {
+                return true;
+            }
+            if (t.offset < from && end > from || t.offset < to && end > to) {
+                return true; // a word runs across the edge: the stretch is not a unit
+            }
+        }
+        return false;
+    }
+
     /** Measure words that do stop a name walking back from its suffix ("三家科技公司"). */
     private static final String MEASURE_WORDS = "个家名位种次台架辆件项只条批轮笔期";
     private static final int ZH_NAME_BEFORE_SUFFIX = 6;
@@ -136,6 +167,7 @@ public final class Names {
             }
             Kind kind = ORG_END.matcher(name).find() ? Kind.ORG
                     : PLACE_BEFORE.matcher(text.substring(Math.max(0, start - 20), start)).find()
+                    && !IN_A_COMPANY.matcher(text.substring(Math.max(0, start - 24), start)).find()
                     || PLACE_AFTER.matcher(text.substring(start + name.length(), Math.min(text.length(), start + name.length() + 24))).find()
                     && DESCRIBING_BEFORE.matcher(text.substring(Math.max(0, start - 6), start)).find()
                     || BASED_AFTER.matcher(text.substring(start + name.length(), Math.min(text.length(), start + name.length() + 8))).find()
@@ -164,20 +196,14 @@ public final class Names {
         out.addAll(roles);
         // A short name after the noun that describes it and before its verb ("卡车公司砺行宣布完成…"): no suffix
         // and no dictionary says it is a name; its place in the sentence does.
-        Matcher appositive = ZH_APPOSITIVE.matcher(folded);
-        while (appositive.find()) {
-            int from = appositive.start(1);
-            int to = appositive.end(1);
-            boolean word = false;
-            for (Term t : terms) {
-                String nature = t.nature == null ? "" : t.nature.toString();
-                if (t.offset >= from && t.offset + t.word.length() <= to && t.word.length() > 1
-                        && !nature.isEmpty() && "vdtpcrmqf".indexOf(nature.charAt(0)) >= 0) {
-                    word = true; // "宣布", "目前": a common word, not a name
+        for (Pattern p : List.of(ZH_APPOSITIVE, ZH_LEADING)) {
+            Matcher appositive = p.matcher(folded);
+            while (appositive.find()) {
+                int from = appositive.start(1);
+                int to = appositive.end(1);
+                if (!isCommonWord(terms, from, to)) {
+                    out.add(new Name(from, to, text.substring(from, to), Kind.ORG));
                 }
-            }
-            if (!word) {
-                out.add(new Name(from, to, text.substring(from, to), Kind.ORG));
             }
         }
         for (Term t : terms) {
@@ -223,6 +249,10 @@ public final class Names {
                     while (start < at && folded.charAt(start) == ' ') {
                         start++;
                     }
+                }
+                if (start < at && start > 0 && DESCRIBING_TAIL.indexOf(folded.charAt(start)) >= 0
+                        && DESCRIBING_NOUN.matcher(folded.substring(Math.max(0, start - 3), start + 1)).find()) {
+                    start++; // "营运商霖港数据": 商 ends the noun that describes the company, not its name
                 }
                 if (start < at) {
                     int end = at + suffix.length();
