@@ -1,6 +1,5 @@
 package io.veritas;
 
-import io.veritas.extract.AliasTable;
 import io.veritas.index.Outcome;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.FileSource;
@@ -63,8 +62,8 @@ final class BatchIngest {
         this.workers = Math.max(1, workers);
     }
 
-    /** Ingests the files, reading every document with {@code known} (the corpus's names when the run began). */
-    IngestReport run(List<Path> paths, Consumer<Veritas.Progress> progress, AliasTable known) {
+    /** Ingests the files, each document read on its own (see {@link ItemPipeline#process}). */
+    IngestReport run(List<Path> paths, Consumer<Veritas.Progress> progress) {
         Instant started = Instant.now();
         Tally tally = new Tally();
         List<Path> files = FileSource.expand(paths, tally.failures::add);
@@ -77,7 +76,7 @@ final class BatchIngest {
         for (int w = 0; w < workers; w++) {
             BlockingQueue<RawItem> queue = new ArrayBlockingQueue<>(512);
             queues.add(queue);
-            Thread t = new Thread(() -> work(queue, tally, known), "veritas-ingest-" + w);
+            Thread t = new Thread(() -> work(queue, tally), "veritas-ingest-" + w);
             threads.add(t);
             t.start();
         }
@@ -163,7 +162,7 @@ final class BatchIngest {
         }
     }
 
-    private void work(BlockingQueue<RawItem> queue, Tally tally, AliasTable known) {
+    private void work(BlockingQueue<RawItem> queue, Tally tally) {
         while (true) {
             RawItem item;
             try {
@@ -175,7 +174,7 @@ final class BatchIngest {
             if (item == END) {
                 return;
             }
-            tally.count(pipeline.process(item, known), item);
+            tally.count(pipeline.process(item), item);
         }
     }
 

@@ -7,17 +7,10 @@ import java.util.List;
 
 /**
  * What an ingest run did: every input ends in exactly one bucket (added, updated, duplicate or failed);
- * warnings are about fields that were dropped from documents that were still ingested. {@code reread}: stored
- * documents read again because the run taught names they mention, which took {@code rereadTook} (part of
- * {@code elapsed}).
+ * warnings are about fields that were dropped from documents that were still ingested.
  */
 public record IngestReport(int added, int updated, int duplicates, List<Failure> failures, List<Failure> warnings,
-                           long bytes, int claims, Duration elapsed, int reread, Duration rereadTook) {
-    /** A report of a run that read no document again. */
-    public IngestReport(int added, int updated, int duplicates, List<Failure> failures, List<Failure> warnings, long bytes,
-                        int claims, Duration elapsed) {
-        this(added, updated, duplicates, failures, warnings, bytes, claims, elapsed, 0, Duration.ZERO);
-    }
+                           long bytes, int claims, Duration elapsed) {
 
     public IngestReport {
         failures = List.copyOf(failures);

@@ -1,6 +1,5 @@
 package io.veritas;
 
-import io.veritas.extract.AliasTable;
 import io.veritas.index.Index;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.Journal;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Items from stream sources (HTTP, watched folders, feeds, Kafka) with acknowledgement semantics: a batch is
@@ -40,7 +38,6 @@ final class StreamIngest implements AutoCloseable {
     private final ItemPipeline pipeline;
     private final Committer committer;
     private final Runnable afterBatch;
-    private final Supplier<AliasTable> aliases;
     private final ExecutorService pool;
     /** Every journal record up to this one is in the index (not necessarily committed). */
     private volatile long appliedSeq;
@@ -51,9 +48,8 @@ final class StreamIngest implements AutoCloseable {
     private volatile int previousWindowItems;
 
     /** {@code afterBatch} runs after each accepted batch (it wakes the embedder). */
-    StreamIngest(Index index, Journal journal, ItemPipeline pipeline, Supplier<AliasTable> aliases, Runnable afterBatch) {
+    StreamIngest(Index index, Journal journal, ItemPipeline pipeline, Runnable afterBatch) {
         this.index = index;
-        this.aliases = aliases;
         this.journal = journal;
         this.pipeline = pipeline;
         this.afterBatch = afterBatch;
@@ -70,9 +66,8 @@ final class StreamIngest implements AutoCloseable {
         long committed = index.committedJournalSeq();
         List<Failure> failures = new ArrayList<>();
         int[] replayed = {0};
-        AliasTable before = aliases.get();
         journal.replay(committed, record -> {
-            ItemPipeline.Result r = pipeline.process(record.item(), before);
+            ItemPipeline.Result r = pipeline.process(record.item());
             if (r.refused()) {
                 failures.add(new Failure(record.item().locator() + " (journal record " + record.seq() + ")", r.failure()));
             }
@@ -80,7 +75,6 @@ final class StreamIngest implements AutoCloseable {
         });
         appliedSeq = Math.max(committed, journal.lastSeq());
         if (replayed[0] > 0) {
-            pipeline.reread(before, aliases.get());
             committer.commitNow(appliedSeq);
             index.refresh();
         }
@@ -107,7 +101,6 @@ final class StreamIngest implements AutoCloseable {
         }
         journal.sync();
         Veritas.Accepted[] out = new Veritas.Accepted[items.size()];
-        AliasTable before = aliases.get();
         int parts = items.size() < SMALL_BATCH ? 1 : index.writers();
         List<List<Integer>> partitions = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
@@ -118,9 +111,9 @@ final class StreamIngest implements AutoCloseable {
         }
         List<Future<?>> running = new ArrayList<>();
         for (List<Integer> partition : partitions.subList(1, parts)) {
-            running.add(pool.submit(() -> acceptAll(items, partition, out, before)));
+            running.add(pool.submit(() -> acceptAll(items, partition, out)));
         }
-        acceptAll(items, partitions.get(0), out, before);
+        acceptAll(items, partitions.get(0), out);
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -130,7 +123,6 @@ final class StreamIngest implements AutoCloseable {
                 throw new IllegalStateException("indexing a batch failed: " + e.getCause(), e.getCause());
             }
         }
-        pipeline.reread(before, aliases.get()); // rare: only when the batch taught or unlearned an alias
         appliedSeq = last;
         if (items.size() < SMALL_BATCH) {
             try {
@@ -146,10 +138,10 @@ final class StreamIngest implements AutoCloseable {
         return List.of(out);
     }
 
-    private void acceptAll(List<RawItem> items, List<Integer> positions, Veritas.Accepted[] out, AliasTable known) {
+    private void acceptAll(List<RawItem> items, List<Integer> positions, Veritas.Accepted[] out) {
         for (int i : positions) {
             RawItem item = items.get(i);
-            ItemPipeline.Result r = pipeline.process(item, known);
+            ItemPipeline.Result r = pipeline.process(item);
             out[i] = r.refused()
                     ? new Veritas.Accepted(item.locator(), item.id(), "rejected", r.failure())
                     : new Veritas.Accepted(item.locator(), r.id(), r.outcome().name().toLowerCase(Locale.ROOT), null);

@@ -67,7 +67,7 @@ public final class Veritas implements AutoCloseable {
         StreamIngest[] self = new StreamIngest[1];
         this.embeddings = settings.embeds() && journal != null
                 ? new EmbeddingWorker(index, model, () -> self[0] != null && self[0].bulkArriving()) : null;
-        this.stream = journal == null ? null : new StreamIngest(index, journal, pipeline, aliases, this::startEmbedding);
+        this.stream = journal == null ? null : new StreamIngest(index, journal, pipeline, this::startEmbedding);
         self[0] = stream;
         if (stream != null && !stream.recovery().failures().isEmpty()) {
             for (Failure f : stream.recovery().failures()) {
@@ -141,15 +141,11 @@ public final class Veritas implements AutoCloseable {
     IngestReport ingest(List<Path> paths, Consumer<Progress> progress, int threads) {
         requireStream();
         Instant started = Instant.now();
-        AliasTable before = aliases.get();
-        IngestReport read = new BatchIngest(pipeline, threads).run(paths, progress, before);
-        Instant rereading = Instant.now();
-        ItemPipeline.Reread again = pipeline.reread(before, aliases.get()); // documents that mention names the batch taught
-        Duration rereadTook = Duration.between(rereading, Instant.now());
+        IngestReport read = new BatchIngest(pipeline, threads).run(paths, progress);
         index.commit(stream.appliedSeq());
         index.refresh();
         return new IngestReport(read.added(), read.updated(), read.duplicates(), read.failures(), read.warnings(), read.bytes(),
-                read.claims() + again.claims(), Duration.between(started, Instant.now()), again.documents(), rereadTook);
+                read.claims(), Duration.between(started, Instant.now()));
     }
 
     /**

@@ -52,10 +52,6 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "ingest: %d documents (%d failures), %.1f MB in %.2f s = %.0f documents/s, %.2f MB/s, %d figures%n",
                     report.documents(), report.failures().size(), report.bytes() / 1e6, seconds,
                     report.documents() / seconds, report.bytes() / 1e6 / seconds, report.claims());
-            if (report.reread() > 0) {
-                out.printf(Locale.ROOT, "  %d documents read again with the names the corpus taught, in %.2f s of that%n",
-                        report.reread(), report.rereadTook().toNanos() / 1e9);
-            }
             java.util.Map<String, java.util.List<String>> reasons = new java.util.TreeMap<>();
             for (io.veritas.ingest.Failure f : report.failures()) {
                 reasons.computeIfAbsent(f.reason(), r -> new ArrayList<>()).add(f.locator());

@@ -36,7 +36,7 @@ public final class ClaimExtractor {
     private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
     private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
 
-    /** The lexicon's names: what every document is read with, beside the aliases it teaches itself. */
+    /** The lexicon's names: what every document is read with, beside the aliases it teaches itself and Names. */
     private final AliasTable base;
     private final Lexicon lexicon;
 
@@ -45,21 +45,16 @@ public final class ClaimExtractor {
         this.base = AliasTable.of(lexicon);
     }
 
-    /** Reads a document with the lexicon's names and the aliases it teaches itself. */
-    public Extraction extract(Document doc) {
-        return extract(doc, base);
-    }
-
     /**
-     * Reads a document with the names {@code known} holds (the lexicon's and those the corpus has taught) and the
-     * aliases the document teaches itself. The result depends on the document and that table only, never on what
-     * was read before: the engine reads every document with the table of the whole corpus (documents that mention
-     * a name the corpus learns later are read again), so the same documents give the same claims in any order.
+     * Reads a document with the lexicon's names, the aliases it teaches itself and the names only their shape tells
+     * ({@link Names}). The result depends on the document alone, never on what was read before, so the same
+     * documents give the same claims in any order; a claim names its subject as the document writes it, and the
+     * names other documents teach join it to its aliases when a question is asked.
      */
-    public Extraction extract(Document doc, AliasTable known) {
+    public Extraction extract(Document doc) {
         String text = doc.text();
         List<Alias> learned = AliasLearner.learn(text);
-        AliasTable aliases = known.with(learned);
+        AliasTable aliases = base.with(learned);
         String folded = Script.fold(text);
         List<Quantity> money = Quantities.find(folded);
         List<Quantity> amounts = new ArrayList<>(money);

@@ -35,13 +35,29 @@ class QaSetTest {
         CliRun run = CliRun.of("eval-qa", "--data", data.toString(), "--misses", "src/test/resources/qa/questions.jsonl");
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
-        assertTrue(accuracy(out, "all") >= 0.80, out);
+        assertTrue(accuracy(out, "all") >= 0.88, out);
         for (String lang : new String[]{"en", "zh-Hans", "zh-Hant"}) {
-            assertTrue(accuracy(out, lang) >= 0.72, lang + "\n" + out);
+            assertTrue(accuracy(out, lang) >= 0.80, lang + "\n" + out);
         }
         assertTrue(figure(out, "citation precision ([0-9.]+)") >= 0.88, out);
-        assertTrue(figure(out, "no-answer precision ([0-9.]+)") >= 0.60, out);
-        assertTrue(figure(out, "recall ([0-9.]+) \\(") >= 0.60, out);
+        assertTrue(figure(out, "no-answer precision ([0-9.]+)") >= 0.75, out);
+        assertTrue(figure(out, "recall ([0-9.]+) \\(") >= 0.85, out);
+    }
+
+    /**
+     * The held-out set ({@code src/test/resources/qa-holdout}: 110 questions written by someone who had not seen the
+     * code, after it): the same engine on documents it was not developed on. Its floor guards against changes that
+     * only fit the development set.
+     */
+    @Test
+    void answersTheHeldOutSetAboveItsFloor(@TempDir Path held) {
+        CliRun ingest = CliRun.of("ingest", "--data", held.toString(), "--embedder", "none", "samples",
+                "src/test/resources/qa-holdout/documents");
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        CliRun run = CliRun.of("eval-qa", "--data", held.toString(), "--misses", "src/test/resources/qa-holdout/questions.jsonl");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(accuracy(run.out(), "all") >= 0.76, run.out());
+        assertTrue(figure(run.out(), "recall ([0-9.]+) \\(") >= 0.85, run.out());
     }
 
     @Test
