@@ -175,21 +175,6 @@ class CommitFailureTest {
         }
 
         @Override
-        public List<String> figuredDocumentsMentioning(Collection<String> names) {
-            return real.figuredDocumentsMentioning(names);
-        }
-
-        @Override
-        public Document storedDocument(String id) {
-            return real.storedDocument(id);
-        }
-
-        @Override
-        public int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
-            return real.replaceClaims(doc, claims);
-        }
-
-        @Override
         public List<Alias> learnedAliases() {
             return real.learnedAliases();
         }

@@ -61,7 +61,7 @@ public final class ClaimExtractor {
         amounts.addAll(Quantities.findCounts(folded, amounts));
         amounts.sort(java.util.Comparator.comparingInt(Quantity::start));
         if (amounts.isEmpty()) {
-            return new Extraction(List.of(), learned, money, false);
+            return new Extraction(List.of(), learned, money);
         }
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
@@ -153,7 +153,7 @@ public final class ClaimExtractor {
                 previousSubject = sentenceSubject;
             }
         }
-        return new Extraction(claims, learned, money, true);
+        return new Extraction(claims, learned, money);
     }
 
     /**

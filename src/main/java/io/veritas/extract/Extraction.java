@@ -5,13 +5,11 @@ import java.util.List;
 /**
  * What the extract stage makes of one document, for the index: the figures it states, the aliases it teaches and
  * every amount of money it mentions (offsets into the document's text; the index files them under the passage
- * that holds them, so that {@code $20 billion} and {@code 200億美元} find each other). {@code figured}: whether the
- * document states any amount or count at all; one that does not yields no claims whatever names are known, and
- * is never read again when the corpus learns a new name.
+ * that holds them, so that {@code $20 billion} and {@code 200億美元} find each other).
  */
-public record Extraction(List<Claim> claims, List<Alias> aliases, List<Quantity> amounts, boolean figured) {
+public record Extraction(List<Claim> claims, List<Alias> aliases, List<Quantity> amounts) {
     /** Nothing read: a document stored for search only. */
-    public static final Extraction NONE = new Extraction(List.of(), List.of(), List.of(), false);
+    public static final Extraction NONE = new Extraction(List.of(), List.of(), List.of());
 
     public Extraction {
         claims = List.copyOf(claims);

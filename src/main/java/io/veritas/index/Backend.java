@@ -38,10 +38,6 @@ interface Backend extends AutoCloseable {
     record ClaimQuery(Collection<String> subjects, String attribute, String qualifier, int max) {
     }
 
-    /** A stored document's cleaned text and content hash. */
-    record StoredText(String text, String hash) {
-    }
-
     boolean writable();
 
     /** Every stored document record, in any order. */
@@ -61,21 +57,6 @@ interface Backend extends AutoCloseable {
      * {@code admission.replaced()}, a document the same file was before): a search never sees neither or both.
      */
     void write(DocumentBook.Admission admission, Records.Version version);
-
-    /**
-     * Replaces the claim records of a stored document (read again with names the corpus learned since) in one
-     * step; {@code known} is what the bookkeeping knows of the stored version.
-     */
-    void replaceClaims(String docId, DocumentBook.Known known, List<Records.ClaimRecord> claims);
-
-    /**
-     * Ids of documents that state an amount or count and whose passages hold every token of one of the names
-     * (each name given as its tokens), sorted; at most {@code max}.
-     */
-    List<String> figuredMentioning(List<List<String>> names, int max);
-
-    /** The cleaned text of a figured document, or null when it is not stored (a document without figures). */
-    StoredText storedText(String id);
 
     /** Stores passage vectors (all of one model); called under the bookkeeping's lock. */
     void writeVectors(List<VectorRecord> vectors);

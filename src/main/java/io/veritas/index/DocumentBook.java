@@ -177,15 +177,6 @@ final class DocumentBook {
         inFlight.remove(a.now().seq0());
     }
 
-    /** A stored document's claims were replaced by {@code claims} new ones. */
-    synchronized void claimsReplaced(String docId, int claims) {
-        Known k = known.get(docId);
-        if (k != null) {
-            known.put(docId, new Known(k.hash(), k.simHash(), k.seq0(), k.cluster(), k.passages(), claims, k.aliasRecords(), k.aliases()));
-        }
-        version.incrementAndGet();
-    }
-
     private void restore(String id, Known before, Known failed) {
         if (failed != null && known.get(id) != failed) {
             return; // a later upsert of the same id has already replaced it

@@ -30,8 +30,6 @@ public final class DocumentIndex implements Index {
     /** Commits run one at a time, and never under the bookkeeping's lock: upserts go on during a commit. */
     private final Object commitLock = new Object();
     private volatile long committedJournalSeq;
-    /** Token clauses in one query of {@link #figuredDocumentsMentioning}, with room for the filters. */
-    private static final int MAX_CLAUSES = 900;
 
     private DocumentIndex(Backend backend, boolean words) {
         this.backend = backend;
@@ -135,58 +133,6 @@ public final class DocumentIndex implements Index {
     @Override
     public boolean hasClaims(Collection<String> subjects, String attribute, String qualifier) {
         return !subjects.isEmpty() && backend.countClaims(new Backend.ClaimQuery(subjects, attribute, qualifier, 1)) > 0;
-    }
-
-    @Override
-    public List<String> figuredDocumentsMentioning(Collection<String> names) {
-        List<List<String>> tokens = new ArrayList<>();
-        for (String name : new TreeSet<>(names)) {
-            List<String> t = QueryPlan.tokens(analyzer, name, QueryPlan.MAX_NAME_TOKENS);
-            if (!t.isEmpty()) {
-                tokens.add(t);
-            }
-        }
-        // In queries of at most MAX_CLAUSES token clauses (Lucene's and OpenSearch's default limit is 1,024).
-        TreeSet<String> out = new TreeSet<>();
-        List<List<String>> chunk = new ArrayList<>();
-        int clauses = 0;
-        for (List<String> name : tokens) {
-            if (clauses + name.size() > MAX_CLAUSES && !chunk.isEmpty()) {
-                out.addAll(backend.figuredMentioning(chunk, Integer.MAX_VALUE));
-                chunk = new ArrayList<>();
-                clauses = 0;
-            }
-            chunk.add(name);
-            clauses += name.size();
-        }
-        if (!chunk.isEmpty()) {
-            out.addAll(backend.figuredMentioning(chunk, Integer.MAX_VALUE));
-        }
-        return List.copyOf(out);
-    }
-
-    @Override
-    public Document storedDocument(String id) {
-        Backend.StoredText text = backend.storedText(id);
-        DocumentInfo info = text == null ? null : backend.documentInfo(id);
-        if (info == null) {
-            return null;
-        }
-        Source s = info.source();
-        return io.veritas.text.Texts.rebuild(id, s.path(), s.url(), s.title(), s.published(), info.author(), s.language(),
-                text.text(), text.hash(), info.meta());
-    }
-
-    @Override
-    public int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims) {
-        requireWritable();
-        DocumentBook.Known known = book.known(doc.id());
-        if (known == null) {
-            return 0; // replaced meanwhile
-        }
-        backend.replaceClaims(doc.id(), known, Records.claims(doc, Records.source(doc, known.cluster()), claims));
-        book.claimsReplaced(doc.id(), claims.size());
-        return known.claims();
     }
 
     @Override

@@ -74,21 +74,6 @@ public interface Index extends AutoCloseable {
     /** Whether any claim is about one of these names and this attribute (and round, when not null). */
     boolean hasClaims(Collection<String> subjects, String attribute, String qualifier);
 
-    /**
-     * Ids of stored documents that state an amount or count and mention one of {@code names} (as index tokens:
-     * a superset of the documents holding the name itself), sorted: the ones a new name could change the claims of.
-     */
-    List<String> figuredDocumentsMentioning(Collection<String> names);
-
-    /** A stored document that states an amount or count, rebuilt from its text; null for others. */
-    Document storedDocument(String id);
-
-    /**
-     * Replaces the claims of a stored document (read again with names learned since), in one step; returns how many
-     * it had before.
-     */
-    int replaceClaims(Document doc, List<io.veritas.extract.Claim> claims);
-
     /** Every alias the stored documents teach, sorted, once each (a replaced document's aliases are gone). */
     List<Alias> learnedAliases();
 

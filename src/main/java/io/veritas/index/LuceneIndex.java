@@ -264,9 +264,6 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(PASSAGES, d.passages()));
         r.add(new StoredField(CLAIMS, d.claims()));
         r.add(new StoredField(ALIASES, d.aliases()));
-        if (d.text() != null) {
-            r.add(new StoredField(TEXT, d.text()));
-        }
     }
 
     private org.apache.lucene.document.Document passageRecord(PassageRecord p) {
@@ -291,9 +288,6 @@ public final class LuceneIndex implements Backend {
         }
         for (String amount : p.amounts()) {
             r.add(new StringField(AMOUNT, amount, Field.Store.NO));
-        }
-        if (p.figured()) {
-            r.add(new StringField(FIGURED, "1", Field.Store.NO));
         }
         return r;
     }
@@ -340,67 +334,6 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(LANGUAGE, s.language())); // passages filter on their own "plang"
         r.add(new LongPoint(PUBLISHED, s.published()));
         r.add(new StoredField(PUBLISHED, s.published()));
-    }
-
-    @Override
-    public void replaceClaims(String docId, DocumentBook.Known known, List<ClaimRecord> claims) {
-        requireWritable();
-        List<org.apache.lucene.document.Document> records = new ArrayList<>(claims.size());
-        for (ClaimRecord c : claims) {
-            records.add(claimRecord(c));
-        }
-        try {
-            if (records.isEmpty()) {
-                writer.deleteDocuments(new Term(CLAIMS_OF, docId)); // an update with no documents upsets Lucene's accounting
-            } else {
-                writer.updateDocuments(new Term(CLAIMS_OF, docId), records); // a term, not a query: cheap to apply
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store the claims of " + docId, e);
-        }
-    }
-
-    @Override
-    public List<String> figuredMentioning(List<List<String>> names, int max) {
-        // Each name's conjunction carries the filters itself, so it is led by its rarest postings list; one
-        // filter around the whole disjunction would instead lead with every figured passage and advance all the
-        // names' conjunctions for each of them.
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (List<String> name : names) {
-            if (clauses + name.size() + 2 > IndexSearcher.getMaxClauseCount() && clauses > 0) {
-                scan(any.build(), Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
-                any = new BooleanQuery.Builder();
-                clauses = 0;
-            }
-            BooleanQuery.Builder all = new BooleanQuery.Builder()
-                    .add(type(PASSAGE), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(FIGURED, "1")), BooleanClause.Occur.FILTER);
-            for (String t : name) {
-                all.add(new TermQuery(new Term(BODY, t)), BooleanClause.Occur.FILTER);
-            }
-            any.add(all.build(), BooleanClause.Occur.SHOULD);
-            clauses += name.size() + 2;
-        }
-        if (clauses > 0) {
-            scan(any.build(), Set.of(DOC_ID), f -> ids.add(f.text(DOC_ID)));
-        }
-        return ids.stream().limit(max).toList();
-    }
-
-    @Override
-    public StoredText storedText(String id) {
-        Query q = documentById(id);
-        return withSearcher(s -> {
-            TopDocs top = s.search(q, 1);
-            if (top.scoreDocs.length == 0) {
-                return null;
-            }
-            org.apache.lucene.document.Document d = s.storedFields().document(top.scoreDocs[0].doc, Set.of(TEXT, BODY, HASH));
-            String text = d.get(TEXT) != null ? d.get(TEXT) : d.get(BODY);
-            return text == null ? null : new StoredText(text, d.get(HASH));
-        });
     }
 
     @Override

@@ -238,7 +238,7 @@ public final class OpenSearchIndex implements Backend {
                             .properties(ORDINAL, Property.of(p -> p.integer(i -> i)))
                             .properties(PUBLISHED, longNumber)
                             .properties(PASSAGE_LANGUAGE, keyword).properties(HOST, keyword).properties(AUTHOR_KEY, keyword)
-                            .properties(AMOUNT, keyword).properties(CLAIM_KEY, keyword).properties(FIGURED, keyword)
+                            .properties(AMOUNT, keyword).properties(CLAIM_KEY, keyword)
                             .properties(TOKENS, Property.of(p -> p.text(t -> t.analyzer("whitespace")
                                     .indexOptions(IndexOptions.Freqs))))
                             .properties(Analysis.WORDS_FIELD, Property.of(p -> p.text(t -> t.analyzer("whitespace")
@@ -396,9 +396,6 @@ public final class OpenSearchIndex implements Backend {
         r.put(PASSAGES, d.passages());
         r.put(CLAIMS, d.claims());
         r.put(ALIASES, d.aliases());
-        if (d.text() != null) {
-            r.put(TEXT, d.text());
-        }
     }
 
     private ObjectNode passageRecord(String rid, PassageRecord p) {
@@ -423,9 +420,6 @@ public final class OpenSearchIndex implements Backend {
         if (!p.amounts().isEmpty()) {
             ArrayNode amounts = r.putArray(AMOUNT);
             p.amounts().forEach(amounts::add);
-        }
-        if (p.figured()) {
-            r.put(FIGURED, "1");
         }
         return r;
     }
@@ -462,47 +456,6 @@ public final class OpenSearchIndex implements Backend {
         r.put(TITLE, nz(s.title()));
         r.put(LANGUAGE, s.language()); // passages filter on their own "plang"
         r.put(PUBLISHED, s.published());
-    }
-
-    /** One {@code _bulk} request: the new claim records, and deletes of the old ones past their count. */
-    @Override
-    public void replaceClaims(String docId, DocumentBook.Known known, List<ClaimRecord> claims) {
-        requireWritable();
-        String key = key(docId);
-        List<BulkOperation> ops = new ArrayList<>();
-        for (ClaimRecord c : claims) {
-            String rid = key + "/c" + c.ordinal();
-            ObjectNode r = claimRecord(rid, c);
-            ops.add(BulkOperation.of(o -> o.index(i -> i.id(rid).document(r))));
-        }
-        for (int i = claims.size(); i < known.claims(); i++) {
-            String rid = key + "/c" + i;
-            ops.add(BulkOperation.of(o -> o.delete(d -> d.id(rid))));
-        }
-        bulk(ops, "store the claims of " + docId);
-    }
-
-    @Override
-    public List<String> figuredMentioning(List<List<String>> names, int max) {
-        List<Query> any = new ArrayList<>();
-        for (List<String> name : names) {
-            any.add(allTokens(name));
-        }
-        Query q = Query.of(b -> b.bool(x -> x.filter(term(TYPE, PASSAGE), term(FIGURED, "1"))
-                .filter(Query.of(y -> y.bool(z -> z.should(any).minimumShouldMatch("1"))))));
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-        scan(q, List.of(DOC_ID), List.of(sort(RID, SortOrder.Asc)), d -> ids.add(d.path(DOC_ID).asText()));
-        return ids.stream().limit(max).toList();
-    }
-
-    @Override
-    public StoredText storedText(String id) {
-        ObjectNode d = call("read " + id, () -> client.get(g -> g.index(name).id(key(id)), ObjectNode.class)).source();
-        if (d == null || !hasType(d, DOC)) {
-            return null;
-        }
-        String text = d.hasNonNull(TEXT) ? d.get(TEXT).asText() : d.hasNonNull(BODY) ? d.get(BODY).asText() : null;
-        return text == null ? null : new StoredText(text, d.path(HASH).asText());
     }
 
     @Override

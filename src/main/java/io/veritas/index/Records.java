@@ -71,10 +71,6 @@ final class Records {
     static final String ALIAS_B = "b";
     static final String ALIAS_TYPE = "aliasType";
     static final String VECTOR = "vec";
-    /** A figured document's cleaned text, when no passage holds it whole: what it is read again from. */
-    static final String TEXT = "text";
-    /** On the passages of a document that states an amount or count: only those are read again. */
-    static final String FIGURED = "figured";
 
     /** Record types. */
     static final String DOC = "doc";
@@ -92,13 +88,12 @@ final class Records {
     record SourceFields(String docId, String path, String url, String title, String language, long published, String cluster) {
     }
 
-    /** {@code text}: the cleaned text of a figured document when no single passage is the whole of it, else null. */
     record DocRecord(SourceFields source, long seq0, String hash, String author, Map<String, String> meta, long simHash,
-                     int passages, int claims, int aliases, String text) {
+                     int passages, int claims, int aliases) {
     }
 
     record PassageRecord(SourceFields source, int ordinal, long seq, int start, int end, String language, String body,
-                         String host, String authorKey, List<String> amounts, boolean figured) {
+                         String host, String authorKey, List<String> amounts) {
     }
 
     record ClaimRecord(SourceFields source, int ordinal, String key, Claim claim, String quote, String figure) {
@@ -130,13 +125,11 @@ final class Records {
                 }
             }
             passages.add(new PassageRecord(source, p.ordinal(), known.seq0() + p.ordinal(), p.span().start(), p.span().end(),
-                    p.language(), doc.slice(p.span()), host, authorKey, List.copyOf(amounts), extraction.figured()));
+                    p.language(), doc.slice(p.span()), host, authorKey, List.copyOf(amounts)));
         }
         List<ClaimRecord> claims = claims(doc, source, extraction.claims());
-        boolean wholeInOnePassage = passages.size() == 1 && passages.get(0).body().equals(doc.text());
         DocRecord record = new DocRecord(source, known.seq0(), doc.contentHash(), doc.author(), doc.meta(), known.simHash(),
-                doc.passages().size(), claims.size(), extraction.aliases().size(),
-                extraction.figured() && !wholeInOnePassage ? doc.text() : null);
+                doc.passages().size(), claims.size(), extraction.aliases().size());
         return new Version(record, List.copyOf(passages), List.copyOf(claims), extraction.aliases());
     }
 

@@ -86,17 +86,6 @@ public final class Texts {
                 passages, hash, meta), null, warnings);
     }
 
-    /**
-     * A stored document made whole again from its cleaned text and metadata: sentences and passages are cut from
-     * the text exactly as {@link #clean} cut them, so its offsets and quotes are the ones it was indexed with.
-     */
-    public static Document rebuild(String id, String path, String url, String title, Instant published, String author,
-                                   String language, String text, String contentHash, Map<String, String> meta) {
-        List<Span> sentences = Sentences.split(text);
-        return new Document(id, path, url, title, published, author, language, text, sentences, passages(text, sentences),
-                contentHash, meta);
-    }
-
     private static final java.util.regex.Pattern LINKS_AND_HANDLES = java.util.regex.Pattern.compile("https?://\\S+|www\\.\\S+|@[\\w.-]+|#\\w+");
 
     /**
