@@ -279,15 +279,24 @@ final class EvidenceAnswerer {
 
     /**
      * With a round in the question, sentences that name another round and not the one asked about are not about
-     * it ("Who led X's Series A?" is not answered from the Series B sentence).
+     * it ("Who led X's Series A?" is not answered from the Series B sentence), nor are the other sentences of a
+     * passage that names only other rounds ("the company will use the money…" after the Series B's news).
      */
     private static List<Sentence> ofTheRound(Question q, List<Sentence> sentences) {
         if (q.qualifier() == null) {
             return sentences;
         }
+        Map<Hit, Boolean> otherRounds = new HashMap<>(); // a report about another round only: none of it is about this one
         return sentences.stream().filter(s -> {
             Set<String> rounds = io.veritas.extract.Rounds.all(s.folded(), 0, s.folded().length());
-            return rounds.isEmpty() || rounds.contains(q.qualifier());
+            if (!rounds.isEmpty()) {
+                return rounds.contains(q.qualifier());
+            }
+            return !otherRounds.computeIfAbsent(s.hit(), h -> {
+                String passage = Script.fold(h.text());
+                Set<String> inPassage = io.veritas.extract.Rounds.all(passage, 0, passage.length());
+                return !inPassage.isEmpty() && !inPassage.contains(q.qualifier());
+            });
         }).toList();
     }
 

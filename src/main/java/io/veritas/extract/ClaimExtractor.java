@@ -65,7 +65,7 @@ public final class ClaimExtractor {
         }
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
-        List<Mention> mentions = withNames(text, entities.find(text, folded));
+        List<Mention> mentions = withNames(text, entities.find(text, folded), figuredSentences(doc.sentences(), amounts));
         List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
@@ -157,12 +157,36 @@ public final class ClaimExtractor {
     }
 
     /**
+     * The sentences whose names can be the subject of a figure: those stating one and the sentence before each
+     * (its subject carries over). Names are looked for only there: segmenting every sentence of every document
+     * would cost more than all the rest of reading it.
+     */
+    private static List<Span> figuredSentences(List<Span> sentences, List<Quantity> amounts) {
+        List<Span> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Span s = sentences.get(i);
+            boolean figured = !within(amounts, s).isEmpty();
+            boolean beforeFigured = i + 1 < sentences.size() && !within(amounts, sentences.get(i + 1)).isEmpty();
+            if (figured || beforeFigured) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The table's mentions and the names only their shape tells ({@link Names}: any new company or person), the
      * table's first where both cover a stretch; places are never the subject of a figure.
      */
-    static List<Mention> withNames(String text, List<Mention> known) {
+    static List<Mention> withNames(String text, List<Mention> known, List<Span> where) {
         List<Mention> out = new ArrayList<>(known);
-        for (Names.Name n : Names.find(text)) {
+        List<Names.Name> names = new ArrayList<>();
+        for (Span s : where) {
+            for (Names.Name n : Names.find(text.substring(s.start(), s.end()))) {
+                names.add(new Names.Name(n.start() + s.start(), n.end() + s.start(), n.text(), n.kind()));
+            }
+        }
+        for (Names.Name n : names) {
             if (n.kind() == Names.Kind.PLACE || known.stream().anyMatch(m -> n.start() < m.end() && n.end() > m.start())) {
                 continue;
             }
