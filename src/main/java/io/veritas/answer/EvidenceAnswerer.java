@@ -357,6 +357,9 @@ final class EvidenceAnswerer {
                 }
             }
             case HOW_MANY -> {
+                if (q.attribute() != null && !states(folded, q.attribute())) {
+                    break; // "有多少员工" is not answered from a sentence that counts something else
+                }
                 for (Quantity m : Quantities.find(folded)) {
                     spans.add(new int[]{m.start(), m.end()}); // money is not a count: held, then dropped below
                     texts.add(null);

@@ -66,8 +66,11 @@ public final class QuestionReader {
         Matcher y = YEAR.matcher(folded);
         int year = y.find() ? Integer.parseInt(y.group(1)) : 0;
         QuestionType type = QuestionType.of(folded);
+        boolean counted = "users".equals(attribute) || "employees".equals(attribute);
         if (type == QuestionType.OPEN && attribute != null) {
-            type = attribute.equals("users") || attribute.equals("employees") ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH;
+            type = counted ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH;
+        } else if (type == QuestionType.HOW_MUCH && counted) {
+            type = QuestionType.HOW_MANY; // "有多少员工": 多少 asks for a count of people, not an amount
         }
         String subjectName = subject != null ? subject.name() : shaped != null ? Script.fold(shaped.text()) : null;
         String subjectAs = subject != null ? normal.substring(subject.start(), subject.end()) : shaped != null ? shaped.text() : null;

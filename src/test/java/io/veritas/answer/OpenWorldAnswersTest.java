@@ -50,6 +50,7 @@ class OpenWorldAnswersTest {
             岚石智能的总部在哪里？                                    | where    | 合肥
             岚石智能的创始人是谁？                                    | who      | 欧阳明澈
             岚石智能有多少名员工？                                    | how_many | 150名
+            岚石智能有多少员工？                                      | how_many | 150
             翠岬科技的創辦人是誰？                                    | who      | 魏承曦
             翠岬科技在哪裡成立？                                      | where    | 台中
             翠岬科技的D輪融資由誰領投？                               | who      | 雲岫創投
