@@ -1,11 +1,5 @@
 package io.veritas.answer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,29 +32,9 @@ final class Relations {
     }
 
     private static List<Relation> load() {
-        String resource = "/io/veritas/lexicon/relations.tsv";
         List<Relation> out = new ArrayList<>();
-        try (InputStream in = Relations.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar; rebuild it");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 4) {
-                    throw new IllegalStateException(resource + ":" + lineNo
-                            + ": expected 4 tab-separated columns (relation, question types, question cue, evidence cue)");
-                }
-                out.add(new Relation(cols[0], java.util.Set.of(cols[1].split(",")), Pattern.compile(cols[2]), Pattern.compile(cols[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] row : io.veritas.extract.Lexicon.rows("relations.tsv", 4)) {
+            out.add(new Relation(row[0], java.util.Set.of(row[1].split(",")), Pattern.compile(row[2]), Pattern.compile(row[3])));
         }
         return List.copyOf(out);
     }
