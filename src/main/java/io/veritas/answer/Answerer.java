@@ -77,19 +77,31 @@ public final class Answerer {
     private Question subjectFromCorpus(Question q) {
         String normal = io.veritas.text.Normalizer.nfkc(q.text());
         String folded = Script.fold(normal);
+        Map<String, Integer> stretches = new LinkedHashMap<>(); // longest first, then leftmost
         for (int len = Math.min(MAX_NAME_CHARS, folded.length()); len >= 2; len--) {
             for (int start = 0; start + len <= folded.length(); start++) {
                 String stretch = folded.substring(start, start + len);
-                if (!stretch.codePoints().allMatch(Script::isHan) || QUESTION_CHARS.matcher(stretch).find()) {
-                    continue; // Latin names are found by their shape; question words are not names
+                if (stretch.codePoints().allMatch(Script::isHan) && !QUESTION_CHARS.matcher(stretch).find()) {
+                    stretches.putIfAbsent(stretch, start); // Latin names are found by their shape; question words are not names
                 }
-                if (!index.claims(java.util.Set.of(stretch), null, 1).isEmpty()) {
-                    String as = normal.substring(start, start + len);
-                    List<String> names = new ArrayList<>(q.names());
-                    names.add(as);
-                    return new Question(q.text(), q.language(), stretch, as, q.attribute(), q.qualifier(), q.latest(),
-                            q.year(), q.type(), names);
-                }
+            }
+        }
+        if (stretches.isEmpty()) {
+            return q;
+        }
+        // One lookup for every stretch: the subjects that have claims, of which the longest (then leftmost) is taken.
+        Set<String> subjects = new java.util.HashSet<>();
+        for (ClaimHit h : index.claims(stretches.keySet(), null, MAX_CLAIMS)) {
+            subjects.add(h.claim().subject());
+        }
+        for (Map.Entry<String, Integer> e : stretches.entrySet()) {
+            String stretch = e.getKey();
+            if (subjects.contains(stretch)) {
+                String as = normal.substring(e.getValue(), e.getValue() + stretch.length());
+                List<String> names = new ArrayList<>(q.names());
+                names.add(as);
+                return new Question(q.text(), q.language(), stretch, as, q.attribute(), q.qualifier(), q.latest(),
+                        q.year(), q.type(), names);
             }
         }
         return q;
