@@ -65,6 +65,8 @@ public class ReadingComprehension {
             double em = 0, f1 = 0;
             Map<String, int[]> byType = new TreeMap<>(); // type -> {questions, quote holds}
             List<Long> nanos = new ArrayList<>();
+            // RESULTS=FILE: one JSON line per question (question, gold, answered, type, first quote), to study misses.
+            BufferedWriter results = System.getenv("RESULTS") == null ? null : Files.newBufferedWriter(Path.of(System.getenv("RESULTS")));
             for (Qa qa : asked) {
                 long t0 = System.nanoTime();
                 Answer a = v.ask(qa.question());
@@ -81,9 +83,24 @@ public class ReadingComprehension {
                     System.out.println((a.answered() ? "MISS " : "REFUSED ") + a.type() + " | " + qa.question() + " | gold " + qa.answers().get(0)
                             + " | " + a.answer().replace("\n", " ").substring(0, Math.min(140, a.answer().length())));
                 }
+                if (results != null) {
+                    ObjectNode r = json.createObjectNode();
+                    r.put("question", qa.question());
+                    r.putPOJO("gold", qa.answers());
+                    r.put("answered", a.answered());
+                    r.put("type", a.type());
+                    r.put("quote", a.citations().isEmpty() ? "" : a.citations().get(0).quote());
+                    r.put("holds", a.answered() && holds);
+                    r.put("baseline", top);
+                    results.write(json.writeValueAsString(r));
+                    results.newLine();
+                }
                 int[] t = byType.computeIfAbsent(a.type(), k -> new int[2]);
                 t[0]++;
                 t[1] += a.answered() && holds ? 1 : 0;
+            }
+            if (results != null) {
+                results.close();
             }
             int n = asked.size();
             Collections.sort(nanos);

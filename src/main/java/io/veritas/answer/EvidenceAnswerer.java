@@ -46,6 +46,18 @@ final class EvidenceAnswerer {
     private static final double OPEN_COVERAGE = 0.25;
     /** Least share for a sentence that yields a typed candidate. */
     private static final double TYPED_COVERAGE = 0.15;
+    /** Typed candidates are read only from sentences scoring at least this share of the best sentence's score. */
+    private static final double NEAR_TOP = 0.5;
+    private static final Pattern FROM_VALUE = Pattern.compile("(?:由|从|\\bfrom)\\s*(?:约|us\\$|\\$)?$");
+    private static final Pattern CHANGED_TO = Pattern.compile("^\\s*(?:提升|提高|增加|增长|上升|升|增|扩大|下降|降|减少|减)?(?:至|到)|^\\s*to\\b");
+    /** Weight of a single Chinese character of the question against its words (measured on CMRC/DRCD, see BENCHMARKS). */
+    private static final double CHAR_WEIGHT = 0.3;
+    /** Weight of the passage's own retrieval score, scaled to the best passage's. */
+    private static final double PASSAGE_PRIOR = 3;
+    /** How much of a candidate's score is its closeness to the question's words in its sentence. */
+    private static final double CLOSENESS = 0.4;
+    /** How much each further story that gives a value adds to it, against its best sentence's score. */
+    private static final double OTHER_STORIES = 0.3;
     private static final int MAX_LIST = 6;
 
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
@@ -61,7 +73,8 @@ final class EvidenceAnswerer {
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
     private static final Pattern ZH_COUNT = Pattern.compile(NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
             + "(?:平方公里|平方米|立方米|小时|分钟|星期|个月|世纪|英尺|英里|公尺|公分|厘米|毫米|千米|公里|公斤|千克|公顷|人次"
-            + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元)");
+            + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元"
+            + "|趟|班|列|床|间|栋|幢|棵|株|匹|头|篇|集|册|卷|票|局|盘|段|节|站|片|粒|份|套|双|对|群|批|起|例|宗|笔|轮|期|级|代|任|码|磅|海里|光年)");
     private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+([a-z][a-z-]+)");
     private static final Pattern EN_WORD_COUNT = Pattern.compile("(?<![\\w])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\\s+([a-z][a-z-]+)");
     private static final Pattern PARTICIPATION = Pattern.compile("\\bjoined\\b|\\bparticipated\\b|\\btook part\\b|\\balso invested\\b"
@@ -131,8 +144,12 @@ final class EvidenceAnswerer {
         // A question about a relation ("Who founded…", "Who led…", "When was … acquired") is answered only from
         // sentences that state that relation: a founder is not read from a sentence about a round.
         Relations.Relation relation = relation(q);
-        List<Sentence> typed = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
-                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded())).limit(SENTENCES).toList();
+        // Candidates come from the sentences that match the question best: a name or figure of the asked type in
+        // a sentence that barely matches is not worth more than the best sentence without one.
+        List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
+                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded())).toList();
+        double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
+        List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best).limit(SENTENCES).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
             candidates.addAll(candidates(q, s, qTokens));
@@ -166,7 +183,7 @@ final class EvidenceAnswerer {
         Relations.Relation relation = relation(q);
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
-        record Raw(Hit hit, Span span, String text, Set<String> tokens) {
+        record Raw(Hit hit, Span span, String text, String folded, Set<String> tokens) {
         }
         List<Raw> raws = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -192,7 +209,7 @@ final class EvidenceAnswerer {
                     continue; // copies of one sentence count once
                 }
                 int lead = h.text().indexOf(text, sp.start());
-                raws.add(new Raw(h, new Span(lead, lead + text.length()), text, new HashSet<>(tokens(text))));
+                raws.add(new Raw(h, new Span(lead, lead + text.length()), text, Script.fold(text), new HashSet<>(tokens(text))));
             }
         }
         int n = raws.size();
@@ -204,6 +221,16 @@ final class EvidenceAnswerer {
             // A word no retrieved sentence holds counts half against coverage: it may be a bigram across two words.
             total += df == 0 ? 0.5 * w : w;
         }
+        // Single characters of the question's Chinese words, at a lower weight: a paraphrase keeps characters when it
+        // changes words ("儿子" / "之子", "誕生" / "發明" does not, "保存完好" / "保存相當完好" does).
+        Map<Integer, Double> charWeights = new LinkedHashMap<>();
+        String asked = QUESTION_TOKEN.matcher(Script.fold(Normalizer.nfkc(q.text()))).replaceAll("");
+        asked.codePoints().filter(c -> Script.isHan(c) && !GLUE.matcher(Character.toString(c)).find()).distinct().forEach(c -> {
+            String ch = Character.toString(c);
+            long df = raws.stream().filter(r -> r.folded().contains(ch)).count();
+            charWeights.put(c, CHAR_WEIGHT * Math.log(1 + (n + 1.0) / (df + 0.5)));
+        });
+        double bestHit = hits.stream().mapToDouble(Hit::score).max().orElse(0);
         List<Sentence> out = new ArrayList<>();
         for (Raw r : raws) {
             double score = 0;
@@ -212,7 +239,7 @@ final class EvidenceAnswerer {
                     score += w.getValue();
                 }
             }
-            String folded = Script.fold(r.text());
+            String folded = r.folded();
             // A sentence that itself names the question's names ranks above its neighbours in the passage.
             score += 0.5 * names.stream().filter(folded::contains).count();
             if (q.type() == QuestionType.WHY && CAUSE.matcher(folded).find()) {
@@ -228,7 +255,17 @@ final class EvidenceAnswerer {
             if (q.type() == QuestionType.HOW && PURPOSE.matcher(folded).find()) {
                 score += 0.5 * total; // "how will X use the money" is answered by what it will go to
             }
-            out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, total == 0 ? 0 : Math.min(1, score / total)));
+            double coverage = total == 0 ? 0 : Math.min(1, score / total);
+            // The ranking adds the characters and how well the whole passage matched; coverage stays the words'.
+            for (Map.Entry<Integer, Double> c : charWeights.entrySet()) {
+                if (r.folded().contains(Character.toString(c.getKey()))) {
+                    score += c.getValue();
+                }
+            }
+            if (bestHit > 0) {
+                score += PASSAGE_PRIOR * r.hit().score() / bestHit;
+            }
+            out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, coverage));
         }
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
@@ -258,7 +295,7 @@ final class EvidenceAnswerer {
             // "安棠電動越南廠": the company and what of it is asked; the longest start any passage holds is the name.
             for (int len = folded.length(); len >= 2 && kept == null; len--) {
                 String head = folded.substring(0, len);
-                if (len < folded.length() && !folded.codePoints().allMatch(Script::isHan)) {
+                if (len < folded.length() && !folded.codePoints().allMatch(c -> Script.isHan(c) || c == '·')) {
                     break; // Latin names are cut by their shape, not here
                 }
                 if (hits.stream().anyMatch(h -> Script.fold(h.text()).contains(head)
@@ -368,8 +405,15 @@ final class EvidenceAnswerer {
             }
             case WHO, WHICH, WHERE -> {
                 for (Names.Name n : Names.find(s.text())) {
+                    String key = Script.fold(n.text());
+                    if (questionFolded.contains(key) || isQuestionName(q, key)) {
+                        continue; // the question's own names are not its answer (and do not stop the search for one)
+                    }
                     boolean place = n.kind() == Names.Kind.PLACE;
-                    if (q.type() == QuestionType.WHERE ? place || n.kind() == Names.Kind.NAME && placeCue(folded, n.start())
+                    // A place the recognisers took for something else ("位于奥斯汀": 奥斯汀 as a transliterated person)
+                    // is still a place after "in" or "位于".
+                    boolean placed = (n.kind() == Names.Kind.NAME || n.kind() == Names.Kind.PERSON) && placeCue(folded, n.start());
+                    if (q.type() == QuestionType.WHERE ? place || placed
                             : !place) {
                         add(spans, texts, s.text(), n.start(), n.end());
                     }
@@ -403,7 +447,9 @@ final class EvidenceAnswerer {
                 distance = Math.min(distance, a < sp[0] ? sp[0] - a : a > sp[1] ? a - sp[1] : 0);
             }
             double closeness = anchors.isEmpty() ? 0 : 1.0 / (1 + distance / 12.0);
-            double score = s.score() * (0.6 + 0.4 * closeness) * (i >= nouns ? 0.6 : 1);
+            // Closeness to the question's words chooses within a sentence; across sentences, the sentence's match
+            // to the question decides.
+            double score = s.score() * (1 - CLOSENESS + CLOSENESS * closeness) * (i >= nouns ? 0.6 : 1);
             if (OWNED_BY_ANOTHER.matcher(s.text().substring(Math.max(0, sp[0] - 40), sp[0])).find()
                     && !isQuestionName(q, Script.fold(ownerBefore(s.text(), sp[0])))) {
                 continue; // "Pulsewise's 60 employees" are not the asked company's
@@ -413,6 +459,10 @@ final class EvidenceAnswerer {
                 String after = folded.substring(sp[0], Math.min(folded.length(), sp[1] + 6));
                 boolean counted = qTokens.stream().anyMatch(t -> after.contains(t.length() > 4 ? t.substring(0, 4) : t));
                 score *= counted ? 2 : 0.5;
+            }
+            if (FROM_VALUE.matcher(folded.substring(Math.max(0, sp[0] - 6), sp[0])).find()
+                    && CHANGED_TO.matcher(folded.substring(sp[1], Math.min(folded.length(), sp[1] + 12))).find()) {
+                score *= 0.5; // "年产能由1000台提升至5000台": the value it changed from is not what it is now
             }
             out.add(new Candidate(text, key, s, score));
         }
@@ -532,9 +582,11 @@ final class EvidenceAnswerer {
         for (Map<String, Candidate> clusters : byKey.values()) {
             List<Candidate> each = new ArrayList<>(clusters.values());
             each.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.from().hit().source().docId()));
-            double sum = each.stream().mapToDouble(Candidate::score).sum();
+            // The best sentence's support, and a share of every other story's: a value that many stories repeat
+            // ("北京市", "一条") does not outweigh the one the best-matching sentence gives.
             Candidate best = each.get(0);
-            out.add(new Candidate(best.text(), best.key(), best.from(), sum));
+            double others = each.stream().skip(1).mapToDouble(Candidate::score).sum();
+            out.add(new Candidate(best.text(), best.key(), best.from(), best.score() + OTHER_STORIES * others));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::key));
         return out;

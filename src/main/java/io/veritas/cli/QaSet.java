@@ -161,7 +161,8 @@ final class QaSet {
     }
 
     static String norm(String s) {
-        return Script.fold(Normalizer.nfkc(s)).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        // "5,000台" is "5000台": digit-group commas are formatting, not a different figure.
+        return Script.fold(Normalizer.nfkc(s)).toLowerCase(Locale.ROOT).replaceAll("\\s+", "").replaceAll("(?<=\\d),(?=\\d{3})", "");
     }
 
     private static void count(Map<String, int[]> groups, String key, boolean correct) {

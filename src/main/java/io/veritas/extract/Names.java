@@ -100,6 +100,41 @@ public final class Names {
         return false;
     }
 
+    /**
+     * Whether a span the recognisers call a name is ordinary words run together ("会有", "活动会", "第一场", "米来",
+     * "任新北", "高球"): read again by the dictionary alone, it is one common word, or it starts with a numeral,
+     * measure word, pronoun, verb or function word, or ends with a verb or function word. A name the dictionary
+     * does not hold ("林若蘅", "澔宇") is read as pieces that are none of these.
+     */
+    static boolean isPhrase(String word, Kind kind) {
+        List<Term> pieces = Segmenter.plain(word);
+        if (pieces.isEmpty()) {
+            return false;
+        }
+        String first = nature(pieces.get(0));
+        if (pieces.size() == 1) {
+            return "nxgw".indexOf(first.charAt(0)) < 0; // one dictionary word, and not a noun
+        }
+        String last = nature(pieces.get(pieces.size() - 1));
+        if (kind == Kind.PERSON) {
+            // Given names are often single characters the dictionary calls verbs or adjectives ("袁隆平": 平/v).
+            // A surname may be a measure word too ("方亦澄": 方/q); a time word is not one ("时脚": 时/qt).
+            return first.equals("qt") || "tmr".indexOf(first.charAt(0)) >= 0 || "fpcdu".indexOf(last.charAt(0)) >= 0
+                    || last.equals("vf");
+        }
+        return "mqrdpcuft".indexOf(first.charAt(0)) >= 0 || "vdpcuframqt".indexOf(last.charAt(0)) >= 0;
+    }
+
+    private static String nature(Term t) {
+        String n = t.nature == null ? "x" : t.nature.toString();
+        return n.isEmpty() ? "x" : n;
+    }
+
+    private static final String ZH_STOP_CHARS_LIST = "领投由被在为是与和向获将把从对给让及的了着过于等并也都又已再就至到自以据称";
+    private static final Pattern DOTTED = Pattern.compile("\\p{IsHan}+([·•・‧])\\p{IsHan}+(?:[·•・‧]\\p{IsHan}+)*");
+    /** Characters that end a dotted name on either side: function words and the verbs that follow a name. */
+    private static final String DOTTED_STOPS = ZH_STOP_CHARS_LIST + "有说曾会任获被";
+
     /** Measure words that do stop a name walking back from its suffix ("三家科技公司"). */
     private static final String MEASURE_WORDS = "个家名位种次台架辆件项只条批轮笔期";
     private static final int ZH_NAME_BEFORE_SUFFIX = 6;
@@ -107,7 +142,7 @@ public final class Names {
             + "作者|导演|主席|校长|院长|发言人|ceo|cto)\\s*(?:是|为|:|：)?\\s*([\\p{IsHan}·]{2,4}?)(?=[，。、；！？,;\\s(（]|表示|说|称|$)");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s?(?=\\s|$)");
     /** Single characters that end a Chinese name walking back from its suffix: prepositions, verbs of a deal, particles. */
-    private static final String ZH_STOP_CHARS = "领投由被在为是与和向获将把从对给让及的了着过于等并也都又已再就至到自以据称";
+    private static final String ZH_STOP_CHARS = ZH_STOP_CHARS_LIST;
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[的了和与及在是由从向对将把被让给]");
     /** Latin names that are rounds or other labels, not names ("Series A", "Pre-A"). */
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(?:series [a-z]\\d?\\+?|pre-[a-z]|seed|ipo|q[1-4])$");
@@ -206,6 +241,38 @@ public final class Names {
                 }
             }
         }
+        // A name written in Chinese from another language joins its parts with a middle dot ("卡尔·路德维希·冯·贝塔郎非").
+        Matcher dotted = DOTTED.matcher(folded);
+        while (dotted.find()) {
+            int from = dotted.start();
+            int firstDot = folded.indexOf(dotted.group(1), from);
+            for (int k = firstDot - 1; k >= from; k--) {
+                Term at = owner[k] < 0 ? null : terms.get(owner[k]);
+                boolean wordEnds = at != null && at.offset + at.word.length() == k + 1 && k < firstDot - 1 && at.word.length() > 1
+                        && "vdtpcurfmq".indexOf(nature(at).charAt(0)) >= 0; // "使用拉里·伯德": 使用 is not the name's
+                if (DOTTED_STOPS.indexOf(folded.charAt(k)) >= 0 || firstDot - k > 6 || wordEnds) {
+                    from = k + 1;
+                    break;
+                }
+            }
+            int to = dotted.end();
+            int lastDot = Math.max(folded.lastIndexOf('·', to - 1), Math.max(folded.lastIndexOf('•', to - 1),
+                    Math.max(folded.lastIndexOf('・', to - 1), folded.lastIndexOf('‧', to - 1))));
+            for (int k = lastDot + 1; k < to; k++) {
+                Term at = owner[k] < 0 ? null : terms.get(owner[k]);
+                String nature = at == null ? "x" : nature(at);
+                boolean wordStarts = at != null && at.offset == k && k > lastDot + 1 && at.word.length() > 1
+                        && ("vdtpcurf".indexOf(nature.charAt(0)) >= 0 || nature.equals("n") && k > lastDot + 2);
+                // "奥利奇现在效力", "罗伯斯女友": 现在 and 女友 are not the name's
+                if (DOTTED_STOPS.indexOf(folded.charAt(k)) >= 0 || k - lastDot > 8 || wordStarts) {
+                    to = k;
+                    break;
+                }
+            }
+            if (firstDot - from >= 1 && to - lastDot > 1) {
+                out.add(new Name(from, to, text.substring(from, to), Kind.PERSON));
+            }
+        }
         for (Term t : terms) {
             String nature = t.nature == null ? "" : t.nature.toString();
             int end = t.offset + t.word.length();
@@ -229,7 +296,7 @@ public final class Names {
             Kind kind = nature.startsWith("nr") ? Kind.PERSON : nature.startsWith("ns") ? Kind.PLACE
                     : nature.startsWith("nt") && !nature.equals("nto") ? Kind.ORG : null;
             if (kind != null && t.word.length() >= 2 && t.word.length() <= 12 && t.word.codePoints().allMatch(Script::isHan)
-                    && !FUNCTION_CHARS.matcher(t.word).find()) {
+                    && !FUNCTION_CHARS.matcher(t.word).find() && !isPhrase(t.word, kind)) {
                 out.add(new Name(t.offset, t.offset + t.word.length(), text.substring(t.offset, t.offset + t.word.length()), kind));
             }
         }
@@ -375,8 +442,17 @@ public final class Names {
         private Segmenter() {
         }
 
+        private static final ThreadLocal<Segment> PLAIN = ThreadLocal.withInitial(() -> HanLP.newSegment()
+                .enableNameRecognize(false).enablePlaceRecognize(false).enableOrganizationRecognize(false)
+                .enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false));
+
         static List<Term> segment(String text) {
             return SEGMENT.get().seg(text);
+        }
+
+        /** The dictionary's words alone, no name recognition. */
+        static List<Term> plain(String text) {
+            return PLAIN.get().seg(text);
         }
     }
 }

@@ -56,6 +56,8 @@ class OpenWorldAnswersTest {
             翠岬科技的D輪融資由誰領投？                               | who      | 雲岫創投
             翠岬科技是哪一年成立的？                                  | when     | 2016年
             星澜医疗的总部在哪里？                                    | where    | 成都
+            澜沧岭站位于哪里？                                        | where    | 云南省
+            Where is Quorvane headquartered?                        | where    | 奥斯汀
             星澜医疗的创始人是谁？                                    | who      | 韩知远
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
@@ -68,6 +70,15 @@ class OpenWorldAnswersTest {
         String first = expected.replace("US$", "$").replaceAll("名$", "");
         assertTrue(a.citations().stream().anyMatch(c -> io.veritas.text.Script.fold(c.quote()).contains(io.veritas.text.Script.fold(first))),
                 a.toString());
+    }
+
+    @Test
+    void aNameWrittenWithMiddleDotsFindsItsPassage() {
+        // The whole dotted name is the question's subject: before, "韦伦霍夫现" was read as a name no passage holds.
+        Answer a = veritas.ask("马蒂亚斯·韦伦霍夫现在效力于哪个球队？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("ow8", a.citations().get(0).id(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("埃森红白"), a.toString());
     }
 
     @Test
