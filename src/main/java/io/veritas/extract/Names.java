@@ -107,6 +107,17 @@ public final class Names {
      * does not hold ("林若蘅", "澔宇") is read as pieces that are none of these.
      */
     static boolean isPhrase(String word, Kind kind) {
+        if (PHRASES.size() > MAX_PHRASES) {
+            PHRASES.clear(); // a pure function of the word: dropping the memo changes no result
+        }
+        return PHRASES.computeIfAbsent(kind.name() + ":" + word, k -> readsAsPhrase(word, kind));
+    }
+
+    /** What {@link #isPhrase} found for each word: names recur across a stream, segmenting them again is waste. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> PHRASES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PHRASES = 200_000;
+
+    private static boolean readsAsPhrase(String word, Kind kind) {
         List<Term> pieces = Segmenter.plain(word);
         if (pieces.isEmpty()) {
             return false;
