@@ -141,10 +141,12 @@ public final class Names {
         return n.isEmpty() ? "x" : n;
     }
 
-    private static final String ZH_STOP_CHARS_LIST = "领投由被在为是与和向获将把从对给让及的了着过于等并也都又已再就至到自以据称";
-    private static final Pattern DOTTED = Pattern.compile("\\p{IsHan}+([·•・‧])\\p{IsHan}+(?:[·•・‧]\\p{IsHan}+)*");
+    /** Single characters that end a Chinese name walking back from its suffix: prepositions, verbs of a deal, particles. */
+    private static final String ZH_STOP_CHARS = "领投由被在为是与和向获将把从对给让及的了着过于等并也都又已再就至到自以据称";
+    private static final String DOTS = "·•・‧";
+    private static final Pattern DOTTED = Pattern.compile("\\p{IsHan}+([" + DOTS + "])\\p{IsHan}+(?:[" + DOTS + "]\\p{IsHan}+)*");
     /** Characters that end a dotted name on either side: function words and the verbs that follow a name. */
-    private static final String DOTTED_STOPS = ZH_STOP_CHARS_LIST + "有说曾会任获被";
+    private static final String DOTTED_STOPS = ZH_STOP_CHARS + "有说曾会任获被";
 
     /** Measure words that do stop a name walking back from its suffix ("三家科技公司"). */
     private static final String MEASURE_WORDS = "个家名位种次台架辆件项只条批轮笔期";
@@ -152,8 +154,6 @@ public final class Names {
     private static final Pattern ZH_ROLE_PERSON = Pattern.compile("(?:联合创始人|创始人|创办人|董事长|首席执行官|执行长|总裁|总经理|负责人|"
             + "作者|导演|主席|校长|院长|发言人|ceo|cto)\\s*(?:是|为|:|：)?\\s*([\\p{IsHan}·]{2,4}?)(?=[，。、；！？,;\\s(（]|表示|说|称|$)");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s?(?=\\s|$)");
-    /** Single characters that end a Chinese name walking back from its suffix: prepositions, verbs of a deal, particles. */
-    private static final String ZH_STOP_CHARS = ZH_STOP_CHARS_LIST;
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[的了和与及在是由从向对将把被让给]");
     /** Latin names that are rounds or other labels, not names ("Series A", "Pre-A"). */
     private static final Pattern NOT_A_NAME = Pattern.compile("(?i)^(?:series [a-z]\\d?\\+?|pre-[a-z]|seed|ipo|q[1-4])$");
@@ -256,7 +256,7 @@ public final class Names {
         Matcher dotted = DOTTED.matcher(folded);
         while (dotted.find()) {
             int from = dotted.start();
-            int firstDot = folded.indexOf(dotted.group(1), from);
+            int firstDot = dotted.start(1);
             for (int k = firstDot - 1; k >= from; k--) {
                 Term at = owner[k] < 0 ? null : terms.get(owner[k]);
                 boolean wordEnds = at != null && at.offset + at.word.length() == k + 1 && k < firstDot - 1 && at.word.length() > 1
@@ -267,8 +267,10 @@ public final class Names {
                 }
             }
             int to = dotted.end();
-            int lastDot = Math.max(folded.lastIndexOf('·', to - 1), Math.max(folded.lastIndexOf('•', to - 1),
-                    Math.max(folded.lastIndexOf('・', to - 1), folded.lastIndexOf('‧', to - 1))));
+            int lastDot = to - 1;
+            while (DOTS.indexOf(folded.charAt(lastDot)) < 0) {
+                lastDot--;
+            }
             for (int k = lastDot + 1; k < to; k++) {
                 Term at = owner[k] < 0 ? null : terms.get(owner[k]);
                 String nature = at == null ? "x" : nature(at);
