@@ -118,7 +118,11 @@ public final class ClaimExtractor {
                         continue; // money is not a head count, a head count is not money
                     }
                     Mention subject = subject(folded, mentions, sentence, q, lexicon, attribute);
-                    if (focus != null && refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start())) {
+                    boolean personForCompany = subject != null && "person".equals(subject.type())
+                            && refersToCompany(folded, sentence.start(), subject.start());
+                    if (focus != null && (personForCompany
+                            || refersToCompany(folded, subject != null ? subject.end() : sentence.start(), q.start()))) {
+                        // "The company was founded by Odile Farrant and now employs 210 people": the company's figure
                         subject = focus; // "港峰資本領投，公司估值達 12 億美元": "公司" is the article's company
                     }
                     if (subject == null) {
@@ -306,7 +310,9 @@ public final class ClaimExtractor {
                 continue;
             }
             if ("person".equals(m.type())) {
-                person = m;
+                if (!isObject(folded, m, sentence, lexicon)) {
+                    person = m; // not "founded by engineer Odile Farrant": the founder does not employ the staff
+                }
             } else {
                 org = m;
             }
@@ -334,8 +340,9 @@ public final class ClaimExtractor {
         if (person == null) {
             // Nothing named before the amount: "每月10亿美元的烈火仍在燃烧，xAI的融资…" names it after.
             for (Mention m : mentions) {
-                if (m.start() >= q.end() && m.end() <= sentence.end() && !"person".equals(m.type())) {
-                    return m;
+                if (m.start() >= q.end() && m.end() <= sentence.end() && !"person".equals(m.type())
+                        && (invested || !isInvestor(folded, m, sentence))) {
+                    return m; // not "…B輪募資，由霧峰創投領投": the investor after the figure did not raise it
                 }
             }
         }
@@ -347,7 +354,7 @@ public final class ClaimExtractor {
      * 向/从/对/给 earlier in the same clause ("将向其CEO马斯克的人工智能公司xAI投资": xAI receives).
      */
     private static boolean isObject(String folded, Mention m, Span sentence, Lexicon lexicon) {
-        String before = folded.substring(Math.max(sentence.start(), m.start() - 6), m.start());
+        String before = folded.substring(Math.max(sentence.start(), m.start() - 30), m.start());
         if (lexicon.endsWithObjectMarker(before)) {
             return true;
         }

@@ -62,8 +62,10 @@ public final class Lexicon {
         StringBuilder alternatives = new StringBuilder();
         for (String m : objectMarkers) {
             boolean latin = m.chars().allMatch(ch -> ch < 0x80);
+            // "in" is a word, not the end of "within"; up to two lower-case words may describe the name after it
+            // ("founded by engineer Odile Farrant", "a stake in chipmaker Velt").
             alternatives.append(alternatives.isEmpty() ? "" : "|").append(latin ? "(?<![a-z])" : "")
-                    .append(java.util.regex.Pattern.quote(m)); // "in" is a word, not the end of "within"
+                    .append(java.util.regex.Pattern.quote(m)).append(latin ? "(?:\\s+[a-z][a-z-]*){0,2}" : "");
         }
         this.objectMarker = java.util.regex.Pattern.compile("(?:" + alternatives + ")\\s*$");
     }

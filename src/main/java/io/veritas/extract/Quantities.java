@@ -50,6 +50,10 @@ public final class Quantities {
     /** "420 employees", "6亿月活跃用户", "3,000名员工", "100 million users". */
     private static final Pattern COUNT_NOUN = Pattern.compile(NUM + "\\s*(万|亿|千|million|billion|thousand|k)?\\s*(?:多|余)?\\s*(?:名|位|个)?\\s*"
             + "(?:员工|雇员|职员|月活跃用户|月活|活跃用户|用户|使用者|employees|staff|workers|people|monthly active users|active users|users|subscribers)");
+    /** A Chinese count written after its noun: "目前員工約140人", "员工总数超过3000名", "用户数已突破2亿". */
+    private static final Pattern NOUN_FIRST = Pattern.compile("(?:员工|雇员|职员|用户|月活跃用户|月活|活跃用户)(?:人数|总数|总人数|数|规模)?"
+            + "\\s*(?:约|近|超过|逾|达到|已达|达|为|有|共有|共|约有|已超过|突破|超|已逾|已突破|已经|已|增至|增加到|扩大到)*\\s*"
+            + NUM + "\\s*(万|亿|千)?\\s*(?:多|余)?\\s*(?:名|位|人|个)");
     /** A Chinese count with a magnitude and nothing after it: "月活跃用户已达 6 亿". */
     private static final Pattern BARE_ZH = Pattern.compile(NUM + "\\s*(万|亿)(?![\\p{IsHan}\\w$])");
 
@@ -62,9 +66,10 @@ public final class Quantities {
         if (!mayHoldCount(folded)) {
             return out; // most texts name no counted noun and no 万/亿: skip the expressions
         }
-        for (Pattern p : List.of(COUNT_NOUN, BARE_ZH)) {
+        for (Pattern p : List.of(COUNT_NOUN, BARE_ZH, NOUN_FIRST)) {
             Matcher m = p.matcher(folded);
             while (m.find()) {
+                int start = p == NOUN_FIRST ? m.start(1) : m.start(); // the figure, not the noun before it
                 Double n = number(m.group(1));
                 String mag = m.group(2);
                 if (n == null) {
@@ -73,10 +78,13 @@ public final class Quantities {
                 double value = n * (mag == null ? 1 : mag.matches("[万亿千]") ? zhMagnitude(mag) : enMagnitude(mag));
                 boolean overlaps = false;
                 for (Quantity q : money) {
-                    overlaps |= m.start() < q.end() && m.end() > q.start();
+                    overlaps |= start < q.end() && m.end() > q.start();
+                }
+                for (Quantity q : out) {
+                    overlaps |= start < q.end() && m.end() > q.start(); // "员工3000名" is read once
                 }
                 if (!overlaps && value >= 1) {
-                    add(out, folded, m.start(), m.end(), value, COUNT);
+                    add(out, folded, start, m.end(), value, COUNT);
                 }
             }
         }

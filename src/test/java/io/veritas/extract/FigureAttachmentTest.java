@@ -77,4 +77,27 @@ class FigureAttachmentTest {
         List<Claim> cs = claims("Harbrook Group will invest $90 million in Selvane Motors over two years.");
         assertTrue(cs.stream().anyMatch(c -> c.attribute().equals("investment") && c.subjectAs().equals("Harbrook Group")), cs.toString());
     }
+
+    @Test
+    void theLeadInvestorAfterTheFigureDidNotRaiseIt() {
+        // A four-character name with no suffix opens the sentence; the investor comes after the amount.
+        Claim c = only(claims("榛朔醫材宣布完成新台幣4億元A輪募資，由嵐谷創投領投。"), "funding");
+        assertEquals("榛朔醫材", c.subjectAs());
+        assertEquals(4e8, c.value());
+    }
+
+    @Test
+    void aNounDescribingTheCompanyIsNotPartOfItsName() {
+        Claim c = only(claims("储能公司磐曦能源完成6亿元人民币B轮融资，由泓岳资本领投。"), "funding");
+        assertEquals("磐曦能源", c.subjectAs());
+    }
+
+    @Test
+    void theFounderNamedAfterByDoesNotOwnTheCompanysHeadcount() {
+        List<Claim> cs = claims("Quillmoor Aerospace raised $22 million. The company was founded in 2020 by physicist "
+                + "Tavia Brennock and now employs 64 people.");
+        Claim staff = only(cs, "employees");
+        assertEquals("Quillmoor Aerospace", staff.subjectAs());
+        assertEquals(64, staff.value());
+    }
 }
