@@ -138,6 +138,13 @@ public final class Answerer {
                 side = new Question(side.text(), side.language(), side.subject(), side.subjectAs(), side.attribute(), round,
                         side.latest(), side.year(), side.type(), side.names());
             }
+            if (side.attribute() != null) {
+                // Each side is a figure question of its own: a count when people are counted, else an amount.
+                boolean counted = "employees".equals(side.attribute()) || "users".equals(side.attribute());
+                side = new Question(side.text(), side.language(), side.subject(), side.subjectAs(), side.attribute(),
+                        side.qualifier(), side.latest(), side.year(), counted ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH,
+                        side.names());
+            }
             Answer a = side.attribute() != null ? figures(side, aliases)
                     : evidence.answer(new Question(side.text(), side.language(), folded, name, null, side.qualifier(),
                     side.latest(), side.year(), QuestionType.OPEN, List.of(name)), List.of());
@@ -153,8 +160,47 @@ public final class Answerer {
             a.citations().forEach(c -> citations.putIfAbsent(c.id() + "#" + c.quote(), c));
             any |= a.answered();
         }
+        String winner = null;
+        int direction = direction(folded0);
+        List<FactView> heads = parts.stream().filter(Answer::answered).filter(a -> !a.facts().isEmpty())
+                .map(a -> a.facts().get(0)).toList();
+        if (direction != 0 && heads.size() >= 2 && heads.size() == parts.size()) {
+            // "Which raised more?": the side with the larger (or smaller) figure, when the figures share a unit.
+            if (heads.stream().map(FactView::unit).distinct().count() == 1) {
+                FactView best = heads.get(0);
+                for (FactView f : heads) {
+                    if (direction * Double.compare(f.value(), best.value()) > 0) {
+                        best = f;
+                    }
+                }
+                FactView chosen = best;
+                String others = String.join(Phrases.get("separator", q.language()),
+                        heads.stream().filter(f -> f != chosen).map(f -> f.subject() + " " + f.text()).toList());
+                text.append("\n").append(fill(inScript(Phrases.get(direction > 0 ? "compare.more" : "compare.less", q.language()), q),
+                        Map.of("winner", best.subject(), "value", best.text(), "others", others)));
+                winner = best.subject();
+            } else {
+                text.append("\n").append(fill(inScript(Phrases.get("compare.units", q.language()), q), Map.of("units",
+                        String.join(Phrases.get("separator.list", q.language()), heads.stream().map(FactView::unit).distinct().toList()))));
+            }
+        }
         return new Answer(q.text(), q.language(), any, text.toString(), facts, List.copyOf(citations.values()),
-                followUps.general(q.language(), 3, aliases), q.type().json());
+                followUps.general(q.language(), 3, aliases), q.type().json(), winner);
+    }
+
+    private static final java.util.regex.Pattern MORE = java.util.regex.Pattern.compile(
+            "\\b(?:more|higher|bigger|larger|greater|most|highest|biggest|largest)\\b|更多|更高|更大|最多|最高|最大|较多|较高|较大");
+    private static final java.util.regex.Pattern LESS = java.util.regex.Pattern.compile(
+            "\\b(?:less|fewer|lower|smaller|least|fewest|lowest|smallest)\\b|更少|更低|更小|最少|最低|最小|较少|较低|较小");
+
+    /** A phrase in the question's script (names filled in afterwards stay as written). */
+    private static String inScript(String phrase, Question q) {
+        return Script.HANT.equals(q.language()) ? Script.toTraditional(phrase) : phrase;
+    }
+
+    /** +1 when a comparison asks which is larger, -1 which is smaller, 0 when it asks neither. */
+    private static int direction(String folded) {
+        return MORE.matcher(folded).find() ? 1 : LESS.matcher(folded).find() ? -1 : 0;
     }
 
     /** The claims path: figures of one subject and attribute, ranked by {@link Truth}. */
@@ -180,6 +226,16 @@ public final class Answerer {
                     quoted.get(e).quote().length()).contains(q.qualifier())).toList();
             asked = Truth.judge(q.attribute(), kind, narrowed);
         }
+        String wanted = askedModality(q);
+        if (wanted != null && !all.isEmpty()) {
+            // "What valuation is X in talks for?", "What was the Series E's target?": only figures of that modality
+            // answer; an actual figure is not a plan, and the answer says when the corpus reports none.
+            List<Evidence> base = q.qualifier() == null ? evidence : evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())
+                    || e.claim().qualifier() == null).toList();
+            Verdict of = Truth.judge(q.attribute(), kind, base.stream().filter(e -> wanted.equals(e.claim().modality())).toList());
+            return of.isEmpty() ? missing(q, asked.isEmpty() ? all : asked, aliases, "missing." + wanted)
+                    : compose(q, kind, of, quoted, aliases);
+        }
         if (all.isEmpty() && !aliases.knows(q.subject()) && index.claims(names, null, 1).isEmpty()) {
             // No figure of that kind for a name the table does not know: its sentences may still say it.
             return this.evidence.answer(q, followUps.about(q, 3, aliases));
@@ -193,9 +249,32 @@ public final class Answerer {
                     return read;
                 }
             }
-            return missing(q, all, aliases);
+            return missing(q, all, aliases, "missing");
         }
         return compose(q, kind, asked, quoted, aliases);
+    }
+
+    /** Question words that are not a modality even though documents use them as one ("Could you tell me if…"). */
+    private static final Set<String> NOT_ASKED_MODALITY = Set.of("若", "如果", "倘若", "假如", "if", "would", "could", "may",
+            "might", "可能");
+
+    /** The modality a question asks for: {@code planned} (talks, plans, expectations), {@code target}, or null. */
+    private String askedModality(Question q) {
+        String folded = Script.fold(io.veritas.text.Normalizer.nfkc(q.text()));
+        String wanted = null;
+        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.find(folded, lexicon.modalityCues())) {
+            String cue = folded.substring(f.start(), f.end());
+            if (NOT_ASKED_MODALITY.contains(cue)) {
+                continue;
+            }
+            if (f.label().equals("target")) {
+                return "target";
+            }
+            if (f.label().equals("planned")) {
+                wanted = "planned";
+            }
+        }
+        return wanted;
     }
 
     private Answer compose(Question q, Lexicon.Kind kind, Verdict verdict, Map<Evidence, ClaimHit> quoted, AliasTable aliases) {
@@ -278,13 +357,13 @@ public final class Answerer {
                 q.type().json(), views.isEmpty() ? null : views.get(0).text());
     }
 
-    private Answer missing(Question q, Verdict all, AliasTable aliases) {
+    private Answer missing(Question q, Verdict all, AliasTable aliases, String template) {
         String lang = q.language();
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("subject", SUBJECT_MARK);
         vars.put("attribute", Phrases.get("attr." + q.attribute(), lang));
         vars.put("qualifier", Formats.qualifier(q.qualifier(), lang));
-        StringBuilder text = new StringBuilder(fill(Phrases.get("missing", lang), vars));
+        StringBuilder text = new StringBuilder(fill(Phrases.get(template, lang), vars));
         List<String> known = new ArrayList<>();
         for (Fact f : all.facts()) {
             if (f.modality().equals("actual") && known.size() < 4) {

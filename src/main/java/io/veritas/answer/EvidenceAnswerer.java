@@ -76,6 +76,9 @@ final class EvidenceAnswerer {
             + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元"
             + "|趟|班|列|床|间|栋|幢|棵|株|匹|头|篇|集|册|卷|票|局|盘|段|节|站|片|粒|份|套|双|对|群|批|起|例|宗|笔|轮|期|级|代|任|码|磅|海里|光年)");
     private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+([a-z][a-z-]+)");
+    /** Measures written with Latin units in either language: capacity, power, storage, sizes ("6GWh", "3 nm", "500 MW"). */
+    private static final Pattern UNIT_COUNT = Pattern.compile("(?<![\\w.])" + NUM + "\\s*(?:万|亿|千|百|million|billion|thousand)?\\s*"
+            + "(?:twh|gwh|mwh|kwh|tw|gw|mw|kw|mah|pb|tb|gb|mb|nm|μm|km|kg|ghz|mhz|gbps|tops|pflops|eflops|mpa)(?![a-z])");
     private static final Pattern EN_WORD_COUNT = Pattern.compile("(?<![\\w])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\\s+([a-z][a-z-]+)");
     private static final Pattern PARTICIPATION = Pattern.compile("\\bjoined\\b|\\bparticipated\\b|\\btook part\\b|\\balso invested\\b"
             + "|\\bco-led\\b|\\balong with\\b|\\bbackers?\\b|\\binvestors?\\b|\\breturned\\b|\\bcame in\\b|参投|跟投|参与|共同|联合|也投");
@@ -502,6 +505,7 @@ final class EvidenceAnswerer {
     }
 
     private static void counts(String folded, String text, List<String> qTokens, List<int[]> spans, List<String> texts) {
+        matches(UNIT_COUNT, folded, text, spans, texts);
         matches(ZH_COUNT, folded, text, spans, texts);
         for (Pattern p : List.of(EN_COUNT, EN_WORD_COUNT)) {
             Matcher m = p.matcher(folded);

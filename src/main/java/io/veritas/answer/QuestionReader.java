@@ -38,7 +38,7 @@ public final class QuestionReader {
         int subjectRank = Integer.MAX_VALUE;
         List<Mention> known = new EntityMatcher(aliases).find(normal, folded);
         for (Mention m : known) {
-            boolean object = lexicon.endsWithObjectMarker(folded.substring(Math.max(0, m.start() - 6), m.start()));
+            boolean object = lexicon.endsWithObjectMarker(folded.substring(Math.max(0, m.start() - 30), m.start()));
             boolean person = "person".equals(m.type());
             int rank = (object ? 2 : 0) + (person ? 1 : 0);
             if (subject == null || rank < subjectRank) {
@@ -61,6 +61,30 @@ public final class QuestionReader {
                 }
             }
         }
+        // Stretches no recogniser knows that the question is about ("栖霞醫材的C輪募資多少？"): evidence about another
+        // company cannot answer it.
+        for (Names.Name topic : Names.questionTopics(normal)) {
+            boolean covered = known.stream().anyMatch(m -> topic.start() < m.end() && topic.end() > m.start())
+                    || names.stream().anyMatch(n -> Script.fold(n).contains(Script.fold(topic.text())));
+            if (covered || isQuestionWord(topic.text())) {
+                continue;
+            }
+            // A shorter name the recognisers found inside it is a piece of it ("杼嵐醫材": 醫材 read as a person).
+            names.removeIf(n -> Script.fold(topic.text()).contains(Script.fold(n)));
+            names.add(topic.text());
+            if (subject == null && (shaped == null || topic.start() <= shaped.start() && topic.end() >= shaped.end())) {
+                shaped = topic;
+            }
+        }
+        // The script is the asker's, not the names': "沅澈能源和雲杉醫材哪家融资更多" is asked in Simplified.
+        String rest = normal;
+        for (String n : names) {
+            rest = rest.replace(n, " ");
+        }
+        Script.Counts restCounts = Script.count(rest, 0, rest.length());
+        if (!Script.EN.equals(language) && restCounts.traditional() + restCounts.simplified() > 0) {
+            language = restCounts.language(); // the script's own characters outside the names decide
+        }
         String attribute = attribute(folded, language);
         String qualifier = Rounds.nearest(folded, 0, folded.length(), 0);
         Matcher y = YEAR.matcher(folded);
@@ -75,7 +99,15 @@ public final class QuestionReader {
         String subjectName = subject != null ? subject.name() : shaped != null ? Script.fold(shaped.text()) : null;
         String subjectAs = subject != null ? normal.substring(subject.start(), subject.end()) : shaped != null ? shaped.text() : null;
         return new Question(text.strip(), language, subjectName, subjectAs, attribute, qualifier,
-                LATEST.matcher(folded).find(), year, type, List.copyOf(names));
+                LATEST.matcher(folded).find(), year, type, inQuestionOrder(names, normal));
+    }
+
+    /** The names in the order the question writes them ("砺行B轮和栖云机器人A+轮": 砺行 first). */
+    private static List<String> inQuestionOrder(java.util.Collection<String> names, String normal) {
+        return names.stream().sorted(java.util.Comparator.comparingInt((String n) -> {
+            int at = normal.indexOf(n);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        })).toList();
     }
 
     /** Names.find reads Chinese question words as names now and then ("哪家公司"): they are not what is asked about. */

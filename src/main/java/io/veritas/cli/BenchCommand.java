@@ -32,6 +32,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--question", description = "A question to time (repeatable). Default: the demo questions.")
     List<String> questions;
 
+    @Option(names = "--questions", paramLabel = "FILE", description = "Questions to time, one per line, or a QA set "
+            + "(JSON lines with a \"question\" field, as eval-qa reads).")
+    Path questionFile;
+
+    @Option(names = "--embedder", paramLabel = "NAME", description = "Passage vectors from: bge-small-zh-v15-q (the default) or none.")
+    String embedder;
+
     @Option(names = "--rounds", defaultValue = "50", description = "Timed passes over the questions. Default: ${DEFAULT-VALUE}")
     int rounds;
 
@@ -44,9 +51,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> qs = questions == null || questions.isEmpty() ? DemoCommand.EXAMPLES : questions;
+        List<String> qs = new ArrayList<>(questions == null ? List.of() : questions);
+        if (questionFile != null) {
+            qs.addAll(readQuestions(questionFile));
+        }
+        if (qs.isEmpty()) {
+            qs = DemoCommand.EXAMPLES;
+        }
         Path dir = keep != null ? keep : Files.createTempDirectory("veritas-bench");
-        try (Veritas veritas = Veritas.open(dir)) {
+        io.veritas.Settings settings = embedder == null ? io.veritas.Settings.defaults() : io.veritas.Settings.defaults().withEmbedder(embedder);
+        try (Veritas veritas = Veritas.open(dir, settings)) {
             IngestReport report = veritas.ingest(paths, p -> { });
             double seconds = report.elapsed().toNanos() / 1e9;
             out.printf(Locale.ROOT, "ingest: %d documents (%d failures), %.1f MB in %.2f s = %.0f documents/s, %.2f MB/s, %d figures%n",
@@ -83,6 +97,37 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One question per line; a JSON line gives its "question" field. Blank lines and lines starting with # are skipped. */
+    private static List<String> readQuestions(Path file) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> out = new ArrayList<>();
+        int line = 0;
+        for (String l : Files.readAllLines(file)) {
+            line++;
+            String t = l.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            if (t.startsWith("{")) {
+                com.fasterxml.jackson.databind.JsonNode q;
+                try {
+                    q = json.readTree(t).get("question");
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                            file + ":" + line + ": not valid JSON (" + e.getOriginalMessage() + "); give one question per line or JSON lines with a \"question\" field");
+                }
+                if (q == null || !q.isTextual()) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                            file + ":" + line + ": no \"question\" text field");
+                }
+                out.add(q.asText());
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static long percentile(long[] sorted, int p) {

@@ -161,8 +161,10 @@ final class QaSet {
     }
 
     static String norm(String s) {
-        // "5,000台" is "5000台": digit-group commas are formatting, not a different figure.
-        return Script.fold(Normalizer.nfkc(s)).toLowerCase(Locale.ROOT).replaceAll("\\s+", "").replaceAll("(?<=\\d),(?=\\d{3})", "");
+        // "5,000台" is "5000台": digit-group commas are formatting, not a different figure; a head count of
+        // "320名员工" is "320人".
+        return Script.fold(Normalizer.nfkc(s)).toLowerCase(Locale.ROOT).replaceAll("\\s+", "").replaceAll("(?<=\\d),(?=\\d{3})", "")
+                .replaceAll("(?<=\\d)名员工", "人");
     }
 
     private static void count(Map<String, int[]> groups, String key, boolean correct) {

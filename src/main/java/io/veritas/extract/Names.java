@@ -69,12 +69,13 @@ public final class Names {
     private static final List<String> ZH_ORG_SUFFIXES = List.of("机器人", "研究院", "实验室", "半导体", "科技", "智能", "资本",
             "创投", "基金", "集团", "公司", "银行", "大学", "汽车", "生物", "医疗", "能源", "芯片", "电子", "网络", "控股", "动力",
             "数据", "传媒", "证券", "投资", "航天", "制药", "创新", "工业", "软件", "微电子", "光电", "电动", "运算", "精机", "机械",
-            "生医", "生技", "航空", "材料", "新能源", "光学", "通信", "物流", "电池", "精密", "储能", "算力", "医药", "影像", "量子", "光子", "健康", "智造", "智控", "视觉");
+            "生医", "生技", "航空", "材料", "新能源", "光学", "通信", "物流", "电池", "精密", "储能", "算力", "医药", "影像", "量子", "光子", "健康", "智造", "智控", "视觉",
+            "制作所", "研究所", "事务所", "工作室", "会社");
     private static final Pattern ZH_APPOSITIVE = Pattern.compile("(?:公司|企业|厂商|开发商|运营商|制造商|供应商|初创|新创|独角兽|平台|品牌)"
             + "([\\p{IsHan}]{2,3}?)(?=宣布|完成|获得|获|推出|发布|表示|称|今日|今天|近日|正式|已经|已|将|于|再|又|日前|本周|计划|拟)");
     /** A short name opening a sentence before its verb ("钛脉完成新台币5亿元A轮募资"). */
-    private static final Pattern ZH_LEADING = Pattern.compile("(?:^|[。！？\\n；])\\s*([\\p{IsHan}]{2,3}?)"
-            + "(?=宣布完成|完成|宣布|获得|推出|发布|今日宣布|近日宣布|日前宣布)");
+    private static final Pattern ZH_LEADING = Pattern.compile("(?:^|[。！？\\n；])\\s*([\\p{IsHan}]{2,4}?)"
+            + "(?=宣布完成|完成|宣布|获得|推出|发布|今日宣布|近日宣布|日前宣布|总部位于|总部设于|总部设在|成立于|位于)");
     private static final String DESCRIBING_TAIL = "商";
     private static final Pattern DESCRIBING_NOUN = Pattern.compile("(?:营运|运营|开发|制造|供应|服务|提供|承包|零售|经销|代工|厂)商$");
 
@@ -93,11 +94,23 @@ public final class Names {
                     && "vdtpcrmqf".indexOf(nature.charAt(0)) >= 0) {
                 return true;
             }
-            if (t.offset < from && end > from || t.offset < to && end > to) {
-                return true; // a word runs across the edge: the stretch is not a unit
+            if ((t.offset < from && end > from || t.offset < to && end > to) && !nature.startsWith("nt")) {
+                return true; // a word runs across the edge: the stretch is not a unit (a recognised organisation
+                             // may: "雲杉醫材總部" read as 云杉 + 医材总部)
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a stretch is common nouns of the dictionary run together ("汽车市场", "电池工厂"): every piece a
+     * noun of two or more characters that is not a proper noun. A name holds a piece the dictionary does not
+     * know as a word ("雲杉醫材": 医 and 材 alone).
+     */
+    private static boolean isCompound(String stretch) {
+        List<Term> pieces = Segmenter.plain(stretch);
+        return pieces.size() > 1 && pieces.stream().allMatch(t -> t.word.length() > 1 && nature(t).startsWith("n")
+                && !nature(t).matches("n[rstzx].*"));
     }
 
     /**
@@ -170,6 +183,95 @@ public final class Names {
         }
         return resolve(found);
     }
+
+    /**
+     * The stretches a Chinese question asks about that no recogniser knows: the one it opens with before the words
+     * that ask about it ("栖霞醫材的C輪募資多少？", "雲杉醫材有多少員工？", "比较A和B的估值") and each one joined to it by
+     * 和/与/跟/及/、 ("沅澈能源和雲杉醫材哪家融资更多"); in an English question, every run of Chinese characters ("Compare
+     * Marrowfield and 雲杉醫材"). A stretch the dictionary reads as common words, a compound of common nouns or a
+     * phrase ("公司的", "去年的", "汽车市场的") is not one.
+     */
+    public static List<Name> questionTopics(String question) {
+        String folded = Script.fold(question);
+        List<Name> out = new ArrayList<>();
+        boolean english = folded.codePoints().filter(Character::isLetter).filter(c -> !Script.isHan(c)).count()
+                > folded.codePoints().filter(Script::isHan).count();
+        // The question read by the dictionary alone: a topic starts and ends where its words do, and a conjunction
+        // joins two topics only when it is a word of its own ("和", not the 及 of 提及).
+        List<Term> words = english ? List.of() : Segmenter.plain(folded);
+        java.util.Set<Integer> edges = new java.util.HashSet<>();
+        java.util.Set<Integer> joins = new java.util.HashSet<>();
+        int at = 0;
+        for (Term t : words) {
+            int offset = folded.indexOf(t.word, at);
+            if (offset < 0) {
+                break;
+            }
+            edges.add(offset);
+            edges.add(offset + t.word.length());
+            if (t.word.length() == 1 && JOINED.indexOf(t.word.charAt(0)) >= 0) {
+                joins.add(offset);
+            }
+            at = offset + t.word.length();
+        }
+        Matcher m = (english ? HAN_RUN : QUESTION_TOPIC).matcher(folded);
+        int from = 0;
+        while (from <= folded.length() && m.find(from)) {
+            int s0 = m.start(1);
+            int e0 = m.end(1);
+            if (!english && m.start() > 0 && !joins.contains(m.start() - 1)
+                    && !OPENING.matcher(folded.substring(0, m.start())).matches()) {
+                from = nextJoin(joins, m.start());
+                continue; // after the opening, only a stretch joined by a conjunction to the one before counts
+            }
+            boolean joinedAfter = e0 < folded.length() && JOINED.indexOf(folded.charAt(e0)) >= 0;
+            boolean fits = english || edges.contains(s0) && edges.contains(e0) && (!joinedAfter || joins.contains(e0));
+            String stretch = m.group(1);
+            List<Term> pieces = Segmenter.plain(stretch);
+            boolean oneWord = pieces.size() == 1 && !nature(pieces.get(0)).matches("n[rstzx].*|x.*|g.*|w.*");
+            if (fits && !(oneWord || isCompound(stretch) || readsAsWords(pieces) || FUNCTION_CHARS.matcher(stretch).find())) {
+                out.add(new Name(s0, e0, question.substring(s0, e0), Kind.ORG));
+            }
+            from = english ? m.end() : nextJoin(joins, e0);
+        }
+        return out;
+    }
+
+    private static int nextJoin(java.util.Set<Integer> joins, int from) {
+        return joins.stream().filter(j -> j >= from).min(Integer::compare).map(j -> j + 1).orElse(Integer.MAX_VALUE);
+    }
+
+    private static final String JOINED = "和与跟同及、";
+    private static final Pattern OPENING = Pattern.compile("\\s*(?:请)?(?:比较|对比|比一比)?(?:一下)?\\s*");
+    private static final Pattern HAN_RUN = Pattern.compile("([\\p{IsHan}]{2,12})");
+
+    /**
+     * Whether dictionary pieces are ordinary words rather than a name: a word of two or more characters that is a
+     * verb, adverb, time, preposition, conjunction, pronoun, numeral, measure or position word ("去年", "这家"), or a
+     * single pronoun, numeral or function character first ("该", "第"). A rare character the dictionary tags as a
+     * measure word ("榀") may start a name.
+     */
+    private static boolean readsAsWords(List<Term> pieces) {
+        for (Term t : pieces) {
+            if (t.word.length() > 1 && "vdtpcrmqf".indexOf(nature(t).charAt(0)) >= 0) {
+                return true;
+            }
+        }
+        for (int i = 0; i < pieces.size(); i++) {
+            Term t = pieces.get(i);
+            String n = nature(t);
+            if (t.word.length() == 1 && ("dpcurfyeo".indexOf(n.charAt(0)) >= 0 // "韓國最貴", "關島為於", "國民黨中"
+                    || i > 0 && "mq".indexOf(n.charAt(0)) >= 0)) {
+                return true;
+            }
+        }
+        Term first = pieces.get(0);
+        return first.word.length() == 1 && ("rmpcudtv".indexOf(nature(first).charAt(0)) >= 0 && !nature(first).equals("vg")
+                || MEASURE_WORDS.indexOf(first.word.charAt(0)) >= 0);
+    }
+
+    private static final Pattern QUESTION_TOPIC = Pattern.compile("(?:请)?(?:比较|对比|比一比)?(?:一下)?\\s*([\\p{IsHan}]{2,8}?)"
+            + "(?=[和与跟同及、]|哪|谁|相比|比较|对比|(?:pre-?)?[a-h]\\+?轮|天使轮|种子轮|的|有多少|有几|在哪|位于|总部|成立|创办|创立|获得|完成|融资|募资|估值|员工|营收|是谁|是什么|由谁)");
 
     private static void latin(String text, List<Name> out) {
         Matcher m = LATIN.matcher(text);
@@ -247,7 +349,9 @@ public final class Names {
             while (appositive.find()) {
                 int from = appositive.start(1);
                 int to = appositive.end(1);
-                if (!isCommonWord(terms, from, to)) {
+                boolean recognised = terms.stream().anyMatch(t -> t.offset == from && t.offset + t.word.length() == to
+                        && nature(t).matches("n[rs].*")); // "北京位于华北": the recognisers know a place or person
+                if (!recognised && !isCommonWord(terms, from, to) && !isCompound(folded.substring(from, to))) {
                     out.add(new Name(from, to, text.substring(from, to), Kind.ORG));
                 }
             }
@@ -417,6 +521,8 @@ public final class Names {
     /** Longest first, then earliest; names that overlap a longer one are dropped. */
     /** Words a segmenter glues to the end of an organisation's name that are not part of it ("启衡智能总部"). */
     private static final Pattern ZH_TRAILING = Pattern.compile("(?:总部|團隊|团队|工厂|工廠|员工|員工|旗下|方面|总裁|董事长|创始人|创办人|估值|融资)$");
+    /** Nouns a segmenter glues to the front of a name that describe it ("储能公司沅澈能源": 公司 is not its name). */
+    private static final Pattern ZH_LEADING_NOUN = Pattern.compile("^(?:公司|企业|厂商|初创|新创|平台|品牌|独角兽)");
 
     private static List<Name> resolve(List<Name> found) {
         List<Name> byLength = new ArrayList<>();
@@ -428,6 +534,10 @@ public final class Names {
                     continue;
                 }
                 n = new Name(n.start(), n.start() + cut, n.text().substring(0, cut), n.kind());
+            }
+            Matcher leading = ZH_LEADING_NOUN.matcher(Script.fold(n.text()));
+            if (n.kind() == Kind.ORG && leading.find() && n.text().length() - leading.end() >= 2) {
+                n = new Name(n.start() + leading.end(), n.end(), n.text().substring(leading.end()), n.kind());
             }
             byLength.add(n);
         }

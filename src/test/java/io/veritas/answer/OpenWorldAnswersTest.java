@@ -59,6 +59,7 @@ class OpenWorldAnswersTest {
             澜沧岭站位于哪里？                                        | where    | 云南省
             Where is Quorvane headquartered?                        | where    | 奥斯汀
             星澜医疗的创始人是谁？                                    | who      | 韩知远
+            杼嵐醫材的B輪募資多少？                                   | how_much | 5億
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
@@ -123,5 +124,67 @@ class OpenWorldAnswersTest {
         assertTrue(a.answered(), a.toString());
         assertEquals("云岫创投", a.shortAnswer(), a.toString());
         assertTrue(a.citations().get(0).quote().contains("雲岫創投"), "quotes stay as the source wrote them");
+    }
+
+    @Test
+    void aRoundNobodyReportsIsNotAnsweredWithAnotherCompanysRound() {
+        // Neither name has a suffix or a dictionary entry: the question's opening stretch is what it asks about.
+        for (String q : List.of("杼嵐醫材的C輪募資多少？", "榀霖醫材的B輪募資多少？", "榀霖醫材有多少員工？")) {
+            Answer a = veritas.ask(q);
+            assertFalse(a.answered(), a.toString());
+            assertTrue(a.citations().isEmpty(), a.toString());
+        }
+        assertTrue(veritas.ask("杼嵐醫材的C輪募資多少？").answer().contains("5億"), "the refusal says what the corpus holds");
+    }
+
+    @Test
+    void aComparisonSaysWhichIsLargerWhenTheUnitsAgree() {
+        Answer a = veritas.ask("Which raised more, Velmora Optics or Brisklane Freight?");
+        assertEquals("compare", a.type(), a.toString());
+        assertTrue(a.answered(), a.toString());
+        assertEquals("Velmora Optics", a.shortAnswer(), a.toString());
+        assertTrue(a.answer().contains("62 million") && a.answer().contains("35 million"), a.answer());
+        assertEquals(2, a.facts().size(), a.toString());
+
+        Answer staff = veritas.ask("Which has fewer employees, Velmora Optics or Brisklane Freight?");
+        assertEquals("Brisklane Freight", staff.shortAnswer(), staff.toString());
+
+        // Two names no recogniser knows, joined by 和; both figures in New Taiwan dollars.
+        Answer zh = veritas.ask("翠岬科技和杼嵐醫材哪家融資更多？");
+        assertEquals("compare", zh.type(), zh.toString());
+        assertEquals("翠岬科技", zh.shortAnswer(), zh.toString());
+    }
+
+    @Test
+    void aComparisonAcrossCurrenciesDoesNotPickOne() {
+        Answer a = veritas.ask("星澜医疗和杼嵐醫材哪家融资更多？");
+        assertEquals("zh-Hans", a.language(), "the asker's script, not the Traditional name's");
+        assertTrue(a.answered(), a.toString());
+        assertEquals(null, a.shortAnswer(), a.toString());
+        assertTrue(a.answer().contains("1.5亿元人民币") && a.answer().contains("新台币5亿元"), a.answer());
+        assertTrue(a.answer().contains("不做汇率换算"), a.answer());
+    }
+
+    @Test
+    void aChineseNameInAnEnglishQuestionIsOneOfItsSubjects() {
+        Answer a = veritas.ask("Compare the funding of Brisklane Freight and 杼嵐醫材");
+        assertEquals(2, a.facts().size(), a.toString());
+        assertTrue(a.answer().contains("杼嵐醫材"), a.answer());
+    }
+
+    @Test
+    void aQuestionAboutTalksGetsTheFigureInTalksNotTheActualOne() {
+        Answer talks = veritas.ask("What valuation is Corvessa Biotech in talks for?");
+        assertTrue(talks.answered(), talks.toString());
+        assertEquals("planned", talks.facts().get(0).modality(), talks.toString());
+        assertTrue(talks.shortAnswer().contains("600 million"), talks.toString());
+
+        Answer now = veritas.ask("What is Corvessa Biotech's valuation?");
+        assertTrue(now.shortAnswer().contains("200 million"), "an actual figure first when no modality is asked: " + now);
+
+        // Nobody reports a target for this round: the answer says so and what the corpus does hold.
+        Answer target = veritas.ask("What was the target of Corvessa Biotech's Series A?");
+        assertFalse(target.answered(), target.toString());
+        assertTrue(target.answer().contains("40 million"), target.answer());
     }
 }
