@@ -117,7 +117,7 @@ final class EvidenceAnswerer {
 
     /** The answer, or an {@code answered: false} one that says what the corpus holds about the question's names. */
     Answer answer(Question asked, List<String> suggestions) {
-        List<Hit> hits = search.apply(SearchRequest.of(asked.text(), PASSAGES));
+        List<Hit> hits = withTheNames(asked, search.apply(SearchRequest.of(asked.text(), PASSAGES)));
         Question q = presentNames(asked, hits);
         // The question's own words besides its names weigh the sentences (every passage kept names them already);
         // a question that is nothing but a name is weighed by the name.
@@ -290,6 +290,34 @@ final class EvidenceAnswerer {
      * ("設組裝廠" in "在哪個國家設組裝廠") is in no passage, and its words are what the question asks about. With no
      * name in any passage, the question is kept as it is (and nothing can answer it).
      */
+    /**
+     * The passages about the question's names, when the question's words alone found few: in a large stream, posts
+     * that share the question's common words ("where", "headquartered") can outrank every passage about a rare
+     * company. The passages a search for the names finds are added after the others, scored below them.
+     */
+    private List<Hit> withTheNames(Question q, List<Hit> hits) {
+        if (q.names().isEmpty()) {
+            return hits;
+        }
+        List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
+        long naming = hits.stream().filter(h -> names.stream().anyMatch(Script.fold(h.text())::contains)).count();
+        if (naming * 2 >= PASSAGES) {
+            return hits;
+        }
+        List<Hit> more = search.apply(SearchRequest.of(String.join(" ", q.names()), PASSAGES));
+        float floor = (float) hits.stream().mapToDouble(Hit::score).min().orElse(1);
+        float top = (float) more.stream().mapToDouble(Hit::score).max().orElse(1);
+        List<Hit> out = new ArrayList<>(hits);
+        for (Hit h : more) {
+            boolean seen = out.stream().anyMatch(o -> o.source().docId().equals(h.source().docId()) && o.ordinal() == h.ordinal());
+            if (!seen) {
+                out.add(new Hit(h.source(), h.ordinal(), h.start(), h.end(), h.language(), h.text(),
+                        top > 0 ? floor * h.score() / top : floor, h.highlight()));
+            }
+        }
+        return out;
+    }
+
     private static Question presentNames(Question q, List<Hit> hits) {
         List<String> present = new ArrayList<>();
         for (String n : q.names()) {
@@ -386,6 +414,9 @@ final class EvidenceAnswerer {
                 matches(QUARTER, folded, s.text(), spans, texts);
             }
             case HOW_MUCH -> {
+                if (!Answerer.ofThePeriodAsked(questionFolded, folded)) {
+                    break; // "全年出貨多少" is not answered by the first half's figure
+                }
                 if (q.attribute() != null && !states(folded, q.attribute())) {
                     break; // a revenue question is not answered from a sentence about another figure
                 }
@@ -397,6 +428,9 @@ final class EvidenceAnswerer {
                 }
             }
             case HOW_MANY -> {
+                if (!Answerer.ofThePeriodAsked(questionFolded, folded)) {
+                    break; // "全年出貨多少" is not answered by the first half's figure
+                }
                 if (q.attribute() != null && !states(folded, q.attribute())) {
                     break; // "有多少员工" is not answered from a sentence that counts something else
                 }
@@ -462,6 +496,11 @@ final class EvidenceAnswerer {
                 String after = folded.substring(sp[0], Math.min(folded.length(), sp[1] + 6));
                 boolean counted = qTokens.stream().anyMatch(t -> after.contains(t.length() > 4 ? t.substring(0, 4) : t));
                 score *= counted ? 2 : 0.5;
+                Matcher measure = ASKED_MEASURE.matcher(questionFolded);
+                if (measure.find()) {
+                    // "多少台": a figure counted in 台, not "2025年" before it.
+                    score *= Script.fold(text).contains(measure.group(1)) ? 2 : 0.4;
+                }
             }
             if (FROM_VALUE.matcher(folded.substring(Math.max(0, sp[0] - 6), sp[0])).find()
                     && CHANGED_TO.matcher(folded.substring(sp[1], Math.min(folded.length(), sp[1] + 12))).find()) {
@@ -471,6 +510,9 @@ final class EvidenceAnswerer {
         }
         return out;
     }
+
+    /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */
+    private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款)");
 
     /** "Korvane Robotics" when the question says "Korvane's": a longer or shorter form of one of its names. */
     private static boolean isQuestionName(Question q, String key) {

@@ -502,8 +502,8 @@ public final class Names {
         if (head == 'q' && t.word.length() == 1 && MEASURE_WORDS.indexOf(c) < 0) {
             return true; // a rare character tagged as a measure word ("曜声科技": 声/qv)
         }
-        if ("wmqrdpcuyeof".indexOf(head) >= 0) {
-            return false;
+        if ("wmqrdpcuyeof".indexOf(head) >= 0 || head == 't' && t.word.length() > 1) {
+            return false; // "目前启衡智能": a time word is not part of the name after it
         }
         return head != 'v' || t.word.length() == 1;
     }

@@ -60,6 +60,10 @@ class OpenWorldAnswersTest {
             Where is Quorvane headquartered?                        | where    | 奥斯汀
             星澜医疗的创始人是谁？                                    | who      | 韩知远
             杼嵐醫材的B輪募資多少？                                   | how_much | 5億
+            櫟川精工2025年營收多少？                                  | how_much | 33億
+            櫟川精工2024年營收多少？                                  | how_much | 27億
+            岩澈电子2025年全年出货多少台服务器？                        | how_many | 3100台
+            岩澈电子上半年出货多少台服务器？                            | how_many | 1200台
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
@@ -186,5 +190,12 @@ class OpenWorldAnswersTest {
         Answer target = veritas.ask("What was the target of Corvessa Biotech's Series A?");
         assertFalse(target.answered(), target.toString());
         assertTrue(target.answer().contains("40 million"), target.answer());
+    }
+
+    @Test
+    void aQuestionAboutTwoRoundsOfOneCompanyGetsBoth() {
+        Answer a = veritas.ask("岩澈电子的A轮和B轮融资分别是多少？");
+        assertEquals("compare", a.type(), a.toString());
+        assertTrue(a.answer().contains("2亿元人民币") && a.answer().contains("5亿元人民币"), a.answer());
     }
 }
