@@ -493,9 +493,20 @@ final class EvidenceAnswerer {
             }
             if (q.type() == QuestionType.HOW_MANY || q.type() == QuestionType.HOW_MUCH && !isMoney(text)) {
                 // A count is of the noun the question counts: "多少名员工" wants 280名员工, not 2020年.
-                String after = folded.substring(sp[0], Math.min(folded.length(), sp[1] + 6));
-                boolean counted = qTokens.stream().anyMatch(t -> after.contains(t.length() > 4 ? t.substring(0, 4) : t));
+                int clauseStart = sp[0];
+                while (clauseStart > 0 && "，,;；。:：".indexOf(folded.charAt(clauseStart - 1)) < 0) {
+                    clauseStart--;
+                }
+                // The counted noun follows the number ("280名员工") or, in Chinese, comes before it in its clause
+                // ("全年出货180万片").
+                String around = folded.substring(Math.max(clauseStart, sp[0] - 12), Math.min(folded.length(), sp[1] + 6));
+                boolean counted = qTokens.stream().anyMatch(t -> around.contains(t.length() > 4 ? t.substring(0, 4) : t));
                 score *= counted ? 2 : 0.5;
+                // "上半年出货80万片，全年出货180万片": within the sentence, the figure of the part of the year asked.
+                if (!Answerer.ofThePeriodAsked(questionFolded, folded.substring(clauseStart, sp[0]))
+                        && Answerer.PART_OF_YEAR.matcher(folded).find()) {
+                    score *= 0.3;
+                }
                 Matcher measure = ASKED_MEASURE.matcher(questionFolded);
                 if (measure.find()) {
                     // "多少台": a figure counted in 台, not "2025年" before it.

@@ -64,6 +64,8 @@ class OpenWorldAnswersTest {
             櫟川精工2024年營收多少？                                  | how_much | 27億
             岩澈电子2025年全年出货多少台服务器？                        | how_many | 3100台
             岩澈电子上半年出货多少台服务器？                            | how_many | 1200台
+            汀岚声学全年出货多少套耳机模组？                            | how_many | 95万套
+            汀岚声学上半年出货多少套？                                  | how_many | 40万套
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
