@@ -39,24 +39,60 @@ public final class AliasLearner {
         if (text.indexOf('（') < 0 && text.indexOf('(') < 0) {
             return out; // no parenthesis, nothing more to learn (most posts): skip the regular expressions
         }
-        Matcher m = FORMERLY.matcher(text);
-        while (m.find()) {
+        List<Integer> brackets = brackets(text);
+        for (java.util.regex.MatchResult m : around(FORMERLY, text, brackets, 40)) {
             add(out, m.group(1), m.group(2), "org");
         }
-        m = HAN_LATIN.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : around(HAN_LATIN, text, brackets, 24)) {
             String han = trimHan(m.group(1));
             String latin = m.group(2).strip();
             if (han != null && !isAcronym(latin) && !latin.matches("(?i)(formerly.*|[A-Z]{2,5}-[A-Z]{2})")) {
                 add(out, han, latin, han.contains("·") ? "person" : "org");
             }
         }
-        m = LATIN_HAN.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : around(LATIN_HAN, text, brackets, 160)) {
             String latin = m.group(1).strip();
             String han = trimHan(m.group(2));
             if (han != null && !isAcronym(latin)) {
                 add(out, latin, han, "org");
+            }
+        }
+        return out;
+    }
+
+    private static final int AFTER_BRACKET = 64;
+
+    private static List<Integer> brackets(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '（') {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The matches of {@code p} that hold one of the brackets, as a scan of the whole text finds them (leftmost first,
+     * none overlapping the one before), searched only in a window around each bracket: a long article with one
+     * bracket is not scanned character by character by expressions that start with a run of letters.
+     */
+    private static List<java.util.regex.MatchResult> around(Pattern p, String text, List<Integer> brackets, int before) {
+        java.util.TreeMap<Integer, java.util.regex.MatchResult> found = new java.util.TreeMap<>();
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int b : brackets) {
+            m.region(Math.max(0, b - before), Math.min(text.length(), b + AFTER_BRACKET));
+            while (m.find()) {
+                found.putIfAbsent(m.start(), m.toMatchResult());
+            }
+        }
+        List<java.util.regex.MatchResult> out = new ArrayList<>();
+        int end = -1;
+        for (java.util.regex.MatchResult r : found.values()) {
+            if (r.start() >= end) {
+                out.add(r);
+                end = r.end();
             }
         }
         return out;

@@ -66,7 +66,13 @@ public final class Quantities {
         if (!mayHoldCount(folded)) {
             return out; // most texts name no counted noun and no 万/亿: skip the expressions
         }
+        boolean noun = COUNT_WORDS.stream().anyMatch(folded::contains);
+        boolean magnitude = folded.indexOf('万') >= 0 || folded.indexOf('亿') >= 0;
+        boolean zhNoun = noun && (folded.indexOf('员') >= 0 || folded.contains("用户") || folded.contains("月活"));
         for (Pattern p : List.of(COUNT_NOUN, BARE_ZH, NOUN_FIRST)) {
+            if (p == COUNT_NOUN && !noun || p == BARE_ZH && !magnitude || p == NOUN_FIRST && !zhNoun) {
+                continue; // each expression only where the words it needs are (most texts hold one kind at most)
+            }
             Matcher m = p.matcher(folded);
             while (m.find()) {
                 int start = p == NOUN_FIRST ? m.start(1) : m.start(); // the figure, not the noun before it
@@ -97,28 +103,35 @@ public final class Quantities {
         if (!mayHoldMoney(folded)) {
             return out;
         }
-        Matcher m = ZH_PREFIX.matcher(folded);
+        // Each expression only where its currency words are: a Chinese article without 元 or 币 skips them.
+        boolean zh = folded.indexOf('元') >= 0 || folded.indexOf('币') >= 0 || folded.contains("美金") || folded.contains("英镑")
+                || folded.contains("日圆");
+        Matcher m = ZH_PREFIX.matcher(zh ? folded : "");
         while (m.find()) {
             Double n = number(m.group(2));
             if (n != null) {
                 add(out, folded, m.start(), m.end(), n * zhMagnitude(m.group(3)), CURRENCY.get(m.group(1)));
             }
         }
-        m = ZH.matcher(folded);
+        m = ZH.matcher(zh ? folded : "");
         while (m.find()) {
             Double n = number(m.group(1));
             if (n != null && !(m.group(1).matches("\\d{4}") && m.group(4) == null && m.group(5).equals("元") )) {
                 add(out, folded, m.start(), m.end(), n * zhMagnitude(m.group(4)), CURRENCY.get(m.group(5)));
             }
         }
-        m = SYMBOL.matcher(folded);
+        boolean symbol = folded.indexOf('$') >= 0 || folded.indexOf('€') >= 0 || folded.indexOf('£') >= 0 || folded.indexOf('¥') >= 0
+                || folded.contains("usd") || folded.contains("rmb") || folded.contains("cny") || folded.contains("eur");
+        m = SYMBOL.matcher(symbol ? folded : "");
         while (m.find()) {
             Double n = number(m.group(2));
             if (n != null) {
                 add(out, folded, m.start(), m.end(), n * enMagnitude(m.group(4)), CURRENCY.get(m.group(1).strip()));
             }
         }
-        m = WORDS.matcher(folded);
+        boolean words = folded.contains("dollars") || folded.contains("usd") || folded.contains("euros") || folded.contains("yuan")
+                || folded.contains("renminbi") || folded.contains("pounds");
+        m = WORDS.matcher(words ? folded : "");
         while (m.find()) {
             Double n = number(m.group(1));
             if (n != null) {

@@ -21,6 +21,15 @@ class AliasLearnerTest {
     }
 
     @Test
+    void bracketsDeepInALongArticleTeachTheSameAsAShortOne() {
+        // The expressions look only around brackets: what they learn must not depend on where the bracket is.
+        String filler = "本报讯，市场整体平稳，交易量较上周略有回升，分析人士认为后续走势仍需观察。".repeat(40);
+        String tail = "芷岚智能（Zhilan Robotics）与Corvane Labs（柯文实验室）签署合作协议。";
+        assertEquals(pairs(tail), pairs(filler + tail));
+        assertEquals(List.of("芷岚智能=zhilan robotics", "corvane labs=柯文实验室"), pairs(filler + tail));
+    }
+
+    @Test
     void renamingInRunningText() {
         assertEquals(List.of("x=twitter"), pairs("Musk merged it with X, formerly known as Twitter, in March."));
         assertEquals(List.of("meta platforms=facebook"), pairs("Meta Platforms, previously called Facebook, said on Monday it would invest."));
