@@ -134,6 +134,12 @@ final class EvidenceAnswerer {
             String foldedQuestion = Script.fold(Normalizer.nfkc(q.text()));
             boolean news = (type == QuestionType.OPEN || type == QuestionType.HOW) && NEWS.matcher(foldedQuestion).find();
             boolean general = !q.names().isEmpty() && (news || type == QuestionType.OPEN && GENERAL.matcher(foldedQuestion).find());
+            if (type == QuestionType.YES_NO) {
+                Answer checked = relationChecked(q, sentences, hits, suggestions);
+                if (checked != null) {
+                    return checked;
+                }
+            }
             List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
             if (best.isEmpty() && (type == QuestionType.OPEN || general) && !q.names().isEmpty()) {
                 // "What's new at X?", "What do we know about X?": what the newest reports say about the subject.
@@ -674,6 +680,48 @@ final class EvidenceAnswerer {
         String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get("evidence.typed", lang), Map.of("value", value)))
                 + quotes(quoted, lang);
         return new Answer(q.text(), lang, true, text, List.of(), citations(quoted), suggestions, q.type().json(), value);
+    }
+
+    /**
+     * A yes/no question about a relation between two names ("Did Hollenbeck Ventures invest again in Korvane's
+     * Series B?", "鼎沅资本参与了澄微半导体B轮吗？", "Did Orsolo Partners acquire Lumenfold AI?"): yes, quoting the
+     * sentences that state that relation and name the other party (the subject may be named anywhere in the
+     * passage); when none does, the corpus does not report it, which is not a "no". Null when the question names
+     * no relation or fewer than two names.
+     */
+    private Answer relationChecked(Question q, List<Sentence> sentences, List<Hit> hits, List<String> suggestions) {
+        if (q.names().size() < 2) {
+            return null;
+        }
+        String folded = Script.fold(Normalizer.nfkc(q.text()));
+        Relations.Relation relation = Relations.askedIn(folded, "which");
+        if (relation == null) {
+            relation = Relations.askedIn(folded, "who");
+        }
+        if (relation == null || relation.name().equals("location")) {
+            return null;
+        }
+        List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
+        Relations.Relation r = relation;
+        List<Sentence> stating = sentences.stream().filter(s -> r.statedIn(s.folded()))
+                .filter(s -> {
+                    String passage = Script.fold(s.hit().text()) + " " + Script.fold(Normalizer.nfkc(
+                            s.hit().source().title() == null ? "" : s.hit().source().title()));
+                    // The actor, named first ("Did Hollenbeck Ventures invest…"), is in the sentence; the other
+                    // party may be the passage's subject ("Existing backer Hollenbeck Ventures returned").
+                    return names.stream().allMatch(passage::contains) && s.folded().contains(names.get(0));
+                }).sorted(java.util.Comparator.comparingLong((Sentence s) -> -names.stream().filter(s.folded()::contains).count()))
+                .limit(2).toList();
+        String lang = q.language();
+        if (stating.isEmpty()) {
+            Answer refused = refused(q, hits, suggestions);
+            return new Answer(refused.question(), lang, false, Script.inScriptOf(lang, Phrases.get("yes_no.unreported", lang))
+                    + refused.answer().substring(Script.inScriptOf(lang, Phrases.get("evidence.none", lang)).length()),
+                    List.of(), List.of(), suggestions, q.type().json(), null);
+        }
+        String yes = Script.inScriptOf(lang, Phrases.get("yes_no.yes", lang));
+        return new Answer(q.text(), lang, true, yes + quotes(stating, lang), List.of(), citations(stating), suggestions,
+                q.type().json(), Script.inScriptOf(lang, Phrases.get("yes_no.short", lang)));
     }
 
     private Answer sentencesAnswer(Question q, List<Sentence> best, List<String> suggestions) {

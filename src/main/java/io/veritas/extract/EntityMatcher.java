@@ -47,9 +47,17 @@ public final class EntityMatcher {
         }
         Matcher m = SHAPE.matcher(original);
         while (m.find()) {
-            String name = Script.fold(m.group(1));
+            int start = m.start(1);
+            String written = m.group(1);
+            int space = written.indexOf(' ');
+            while (space > 0 && Names.isSentenceWord(written.substring(0, space))) {
+                start += space + 1; // "Did Hollenbeck Ventures invest…": the question word is not the name's
+                written = written.substring(space + 1);
+                space = written.indexOf(' ');
+            }
+            String name = Script.fold(written);
             if (!notEntities.contains(name)) {
-                found.add(new Mention(m.start(1), m.end(1), name, aliases.knows(name) ? aliases.type(name) : "org"));
+                found.add(new Mention(start, m.end(1), name, aliases.knows(name) ? aliases.type(name) : "org"));
             }
         }
         found.sort(Comparator.comparingInt(Mention::start).thenComparingInt(mm -> -(mm.end() - mm.start())));

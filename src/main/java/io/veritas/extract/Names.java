@@ -174,6 +174,11 @@ public final class Names {
     private Names() {
     }
 
+    /** Whether a capitalised word is one that opens sentences and questions ("Did", "The", "Who"), not a name. */
+    public static boolean isSentenceWord(String word) {
+        return NOT_NAMES.contains(word);
+    }
+
     /** Names in {@code text} (cleaned, NFKC-normalised), in order. */
     public static List<Name> find(String text) {
         List<Name> found = new ArrayList<>();

@@ -200,4 +200,20 @@ class OpenWorldAnswersTest {
         assertEquals("compare", a.type(), a.toString());
         assertTrue(a.answer().contains("2亿元人民币") && a.answer().contains("5亿元人民币"), a.answer());
     }
+
+    @Test
+    void aYesNoQuestionAboutARelationIsCheckedAgainstSentencesThatStateIt() {
+        Answer yes = veritas.ask("Did Tessford Fund invest in Quillon Freightworks' Series A?");
+        assertTrue(yes.answered(), yes.toString());
+        assertEquals("Yes", yes.shortAnswer(), yes.toString());
+        assertTrue(yes.citations().get(0).quote().contains("Tessford Fund"), yes.toString());
+
+        Answer zh = veritas.ask("霽川創投參與了杼嵐醫材的B輪嗎？");
+        assertEquals("是", zh.shortAnswer(), zh.toString());
+
+        // Both names are in one passage, but nothing there says one bought the other: not reported, not a "no".
+        Answer acquired = veritas.ask("Did Marlow Ridge Capital acquire Quillon Freightworks?");
+        assertFalse(acquired.answered(), acquired.toString());
+        assertTrue(acquired.answer().startsWith("The corpus does not report that."), acquired.answer());
+    }
 }
