@@ -209,10 +209,10 @@ public final class Answerer {
         Map<Evidence, ClaimHit> quoted = new IdentityHashMap<>();
         List<Evidence> evidence = new ArrayList<>();
         for (ClaimHit h : index.claims(names, q.attribute(), MAX_CLAIMS)) {
-            if (q.year() > 0 && scopeYear(h) != q.year()) {
+            if (q.year() > 0 && TimeScope.year(h) != q.year()) {
                 continue;
             }
-            if (!ofThePeriodAsked(q, h)) {
+            if (!TimeScope.ofThePeriodAsked(q, h)) {
                 continue;
             }
             Evidence e = new Evidence(h.claim(), h.source().cluster());
@@ -268,59 +268,6 @@ public final class Answerer {
             return missing(q, all, aliases, "missing");
         }
         return compose(q, kind, asked, quoted, aliases);
-    }
-
-    private static final java.util.regex.Pattern YEAR_BEFORE = java.util.regex.Pattern.compile(
-            "(?<!\\d)((?:19|20)\\d{2})(?!\\d)\\s*(?:年|财年|年度|fiscal|fy)?");
-    private static final java.util.regex.Pattern YEAR_AFTER = java.util.regex.Pattern.compile(
-            "^[^.;。；，,]{0,24}?\\b(?:for|in|during)\\s+(?:fiscal\\s+|fy\\s*)?((?:19|20)\\d{2})(?!\\d)");
-    /** A part of a year: a figure for it is not the whole year's. */
-    static final java.util.regex.Pattern PART_OF_YEAR = java.util.regex.Pattern.compile(
-            "上半年|下半年|前三季|前三季度|第[一二三四1-4]季|[一二三四1-4]季度|\\bq[1-4]\\b|\\bfirst half\\b|\\bsecond half\\b"
-                    + "|\\b(?:first|second|third|fourth) quarter\\b|\\bnine months\\b|\\bh[12]\\b");
-    private static final java.util.regex.Pattern WHOLE_YEAR = java.util.regex.Pattern.compile(
-            "全年|整年|全年度|\\bfull[- ]year\\b|\\bwhole year\\b|\\bfor the year\\b|\\bannual\\b");
-
-    /**
-     * The year a figure is for: the year its sentence writes next to it ("2024年營收為新台幣42億元", "revenue of $48
-     * million for 2025"), else the year of its date. A report published in January about last year's revenue is
-     * about last year.
-     */
-    static int scopeYear(ClaimHit h) {
-        String quote = Script.fold(h.quote());
-        int at = h.figure() == null ? -1 : quote.indexOf(Script.fold(h.figure()));
-        if (at >= 0) {
-            java.util.regex.Matcher before = YEAR_BEFORE.matcher(quote.substring(Math.max(0, at - 24), at));
-            int year = 0;
-            while (before.find()) {
-                year = Integer.parseInt(before.group(1));
-            }
-            if (year > 0) {
-                return year;
-            }
-            java.util.regex.Matcher after = YEAR_AFTER.matcher(quote.substring(at + h.figure().length()));
-            if (after.find()) {
-                return Integer.parseInt(after.group(1));
-            }
-        }
-        return h.claim().asOf() == null ? 0 : h.claim().asOf().getYear();
-    }
-
-    /**
-     * Whether a figure is for the part of the year asked about: "全年出貨多少" is not answered by "上半年出貨3,200台",
-     * and "上半年" only by a figure for the first half.
-     */
-    static boolean ofThePeriodAsked(Question q, ClaimHit h) {
-        return ofThePeriodAsked(Script.fold(io.veritas.text.Normalizer.nfkc(q.text())), Script.fold(h.quote()));
-    }
-
-    static boolean ofThePeriodAsked(String foldedQuestion, String foldedSentence) {
-        java.util.regex.Matcher asked = PART_OF_YEAR.matcher(foldedQuestion);
-        if (asked.find()) {
-            return foldedSentence.contains(asked.group());
-        }
-        return !WHOLE_YEAR.matcher(foldedQuestion).find() || !PART_OF_YEAR.matcher(foldedSentence).find()
-                || WHOLE_YEAR.matcher(foldedSentence).find();
     }
 
     /** Question words that are not a modality even though documents use them as one ("Could you tell me if…"). */

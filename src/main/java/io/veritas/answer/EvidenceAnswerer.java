@@ -420,7 +420,7 @@ final class EvidenceAnswerer {
                 matches(QUARTER, folded, s.text(), spans, texts);
             }
             case HOW_MUCH -> {
-                if (!Answerer.ofThePeriodAsked(questionFolded, folded)) {
+                if (!TimeScope.ofThePeriodAsked(questionFolded, folded)) {
                     break; // "全年出貨多少" is not answered by the first half's figure
                 }
                 if (q.attribute() != null && !states(folded, q.attribute())) {
@@ -434,7 +434,7 @@ final class EvidenceAnswerer {
                 }
             }
             case HOW_MANY -> {
-                if (!Answerer.ofThePeriodAsked(questionFolded, folded)) {
+                if (!TimeScope.ofThePeriodAsked(questionFolded, folded)) {
                     break; // "全年出貨多少" is not answered by the first half's figure
                 }
                 if (q.attribute() != null && !states(folded, q.attribute())) {
@@ -509,8 +509,8 @@ final class EvidenceAnswerer {
                 boolean counted = qTokens.stream().anyMatch(t -> around.contains(t.length() > 4 ? t.substring(0, 4) : t));
                 score *= counted ? 2 : 0.5;
                 // "上半年出货80万片，全年出货180万片": within the sentence, the figure of the part of the year asked.
-                if (!Answerer.ofThePeriodAsked(questionFolded, folded.substring(clauseStart, sp[0]))
-                        && Answerer.PART_OF_YEAR.matcher(folded).find()) {
+                if (!TimeScope.ofThePeriodAsked(questionFolded, folded.substring(clauseStart, sp[0]))
+                        && TimeScope.PART_OF_YEAR.matcher(folded).find()) {
                     score *= 0.3;
                 }
                 Matcher measure = ASKED_MEASURE.matcher(questionFolded);

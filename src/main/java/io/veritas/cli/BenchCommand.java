@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One question per line; a JSON line gives its "question" field. Blank lines and lines starting with # are skipped. */
-    private static List<String> readQuestions(Path file) throws IOException {
+    private List<String> readQuestions(Path file) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> out = new ArrayList<>();
         int line = 0;
@@ -115,11 +115,11 @@ final class BenchCommand implements Callable<Integer> {
                 try {
                     q = json.readTree(t).get("question");
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             file + ":" + line + ": not valid JSON (" + e.getOriginalMessage() + "); give one question per line or JSON lines with a \"question\" field");
                 }
                 if (q == null || !q.isTextual()) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             file + ":" + line + ": no \"question\" text field");
                 }
                 out.add(q.asText());

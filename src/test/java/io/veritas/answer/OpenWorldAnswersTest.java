@@ -66,6 +66,8 @@ class OpenWorldAnswersTest {
             岩澈电子上半年出货多少台服务器？                            | how_many | 1200台
             汀岚声学全年出货多少套耳机模组？                            | how_many | 95万套
             汀岚声学上半年出货多少套？                                  | how_many | 40万套
+            What was Brenvale Instruments' revenue in 2024?         | how_much | $41 million
+            What was Brenvale Instruments' revenue in 2025?         | how_much | $58 million
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
