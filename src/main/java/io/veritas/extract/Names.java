@@ -417,6 +417,12 @@ public final class Names {
             }
             Kind kind = nature.startsWith("nr") ? Kind.PERSON : nature.startsWith("ns") ? Kind.PLACE
                     : nature.startsWith("nt") && !nature.equals("nto") ? Kind.ORG : null;
+            if (kind == Kind.PLACE && t.word.length() >= 3 && "于在".indexOf(t.word.charAt(0)) >= 0 && t.offset > 0
+                    && "位立生设建居落坐处".indexOf(folded.charAt(t.offset - 1)) >= 0) {
+                // "設於台中" read as the place 于台中: the preposition belongs to the verb before it.
+                out.add(new Name(t.offset + 1, end, text.substring(t.offset + 1, end), Kind.PLACE));
+                continue;
+            }
             if (kind != null && t.word.length() >= 2 && t.word.length() <= 12 && t.word.codePoints().allMatch(Script::isHan)
                     && !FUNCTION_CHARS.matcher(t.word).find() && !isPhrase(t.word, kind)) {
                 out.add(new Name(t.offset, t.offset + t.word.length(), text.substring(t.offset, t.offset + t.word.length()), kind));

@@ -218,4 +218,10 @@ class OpenWorldAnswersTest {
         assertFalse(acquired.answered(), acquired.toString());
         assertTrue(acquired.answer().startsWith("The corpus does not report that."), acquired.answer());
     }
+
+    @Test
+    void aPlaceAfter設於IsTheBareName() {
+        Answer a = veritas.ask("杼嵐醫材的總部在哪裡？");
+        assertEquals("台南", a.shortAnswer(), a.toString()); // not 於台南
+    }
 }
