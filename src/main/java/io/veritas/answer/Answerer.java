@@ -176,11 +176,11 @@ public final class Answerer {
                 FactView chosen = best;
                 String others = String.join(Phrases.get("separator", q.language()),
                         heads.stream().filter(f -> f != chosen).map(f -> f.subject() + " " + f.text()).toList());
-                text.append("\n").append(fill(inScript(Phrases.get(direction > 0 ? "compare.more" : "compare.less", q.language()), q),
+                text.append("\n").append(fill(Script.inScriptOf(q.language(), Phrases.get(direction > 0 ? "compare.more" : "compare.less", q.language())),
                         Map.of("winner", best.subject(), "value", best.text(), "others", others)));
                 winner = best.subject();
             } else {
-                text.append("\n").append(fill(inScript(Phrases.get("compare.units", q.language()), q), Map.of("units",
+                text.append("\n").append(fill(Script.inScriptOf(q.language(), Phrases.get("compare.units", q.language())), Map.of("units",
                         String.join(Phrases.get("separator.list", q.language()), heads.stream().map(FactView::unit).distinct().toList()))));
             }
         }
@@ -192,11 +192,6 @@ public final class Answerer {
             "\\b(?:more|higher|bigger|larger|greater|most|highest|biggest|largest)\\b|更多|更高|更大|最多|最高|最大|较多|较高|较大");
     private static final java.util.regex.Pattern LESS = java.util.regex.Pattern.compile(
             "\\b(?:less|fewer|lower|smaller|least|fewest|lowest|smallest)\\b|更少|更低|更小|最少|最低|最小|较少|较低|较小");
-
-    /** A phrase in the question's script (names filled in afterwards stay as written). */
-    private static String inScript(String phrase, Question q) {
-        return Script.HANT.equals(q.language()) ? Script.toTraditional(phrase) : phrase;
-    }
 
     /** +1 when a comparison asks which is larger, -1 which is smaller, 0 when it asks neither. */
     private static int direction(String folded) {
@@ -224,19 +219,13 @@ public final class Answerer {
         Verdict asked = all;
         if (q.qualifier() != null) {
             // A level (a valuation) has no round of its own; the sentence that gives it may name the round.
-            List<Evidence> narrowed = evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())
-                    || e.claim().qualifier() == null && io.veritas.extract.Rounds.all(Script.fold(quoted.get(e).quote()), 0,
-                    quoted.get(e).quote().length()).contains(q.qualifier())).toList();
-            asked = Truth.judge(q.attribute(), kind, narrowed);
+            asked = Truth.judge(q.attribute(), kind, ofRounds(evidence, quoted, Set.of(q.qualifier())));
         } else {
             String foldedQuestion = Script.fold(io.veritas.text.Normalizer.nfkc(q.text()));
             Set<String> rounds = io.veritas.extract.Rounds.all(foldedQuestion, 0, foldedQuestion.length());
             if (rounds.size() > 1) {
                 // "估值从B轮到C轮有什么变化": the values at those rounds, not every value the company ever had.
-                List<Evidence> narrowed = evidence.stream().filter(e -> e.claim().qualifier() != null && rounds.contains(e.claim().qualifier())
-                        || e.claim().qualifier() == null && io.veritas.extract.Rounds.all(Script.fold(quoted.get(e).quote()), 0,
-                        quoted.get(e).quote().length()).stream().anyMatch(rounds::contains)).toList();
-                Verdict of = Truth.judge(q.attribute(), kind, narrowed);
+                Verdict of = Truth.judge(q.attribute(), kind, ofRounds(evidence, quoted, rounds));
                 if (!of.isEmpty()) {
                     asked = of;
                 }
@@ -268,6 +257,16 @@ public final class Answerer {
             return missing(q, all, aliases, "missing");
         }
         return compose(q, kind, asked, quoted, aliases);
+    }
+
+    /**
+     * The evidence of the rounds asked: claims of one of them, and levels (a valuation has no round of its own)
+     * whose sentence names one.
+     */
+    private static List<Evidence> ofRounds(List<Evidence> evidence, Map<Evidence, ClaimHit> quoted, Set<String> rounds) {
+        return evidence.stream().filter(e -> e.claim().qualifier() != null ? rounds.contains(e.claim().qualifier())
+                : io.veritas.extract.Rounds.all(Script.fold(quoted.get(e).quote()), 0, quoted.get(e).quote().length())
+                .stream().anyMatch(rounds::contains)).toList();
     }
 
     /** Question words that are not a modality even though documents use them as one ("Could you tell me if…"). */
