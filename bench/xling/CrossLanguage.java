@@ -127,6 +127,9 @@ public class CrossLanguage {
         }
 
         Bm25 cjk = new Bm25(new CJKAnalyzer(), docs.values());
+        boolean chineseDocs = docs.values().stream().allMatch(d -> Analysis.hasChinese(d.text()));
+        List<Question> reference = chineseDocs ? referenceQuestions(questions, shared, json) : null;
+        Map<String, List<List<String>>> referenceRanked = new LinkedHashMap<>();
         Bm25 folded = new Bm25(Analysis.analyzer(), docs.values());
         Map<String, List<List<String>>> ranked = new LinkedHashMap<>();
         boolean embeds = !embedder.equalsIgnoreCase("none");
@@ -153,18 +156,44 @@ public class CrossLanguage {
                     long s = System.nanoTime();
                     List<Hit> hits = v.search(SearchRequest.of(q.question(), passages).withMode(mode));
                     times.add(System.nanoTime() - s);
-                    List<String> ids = new ArrayList<>();
-                    for (Hit h : hits) {
-                        String id = h.source().docId();
-                        if (!ids.contains(id) && ids.size() < TOP) {
-                            ids.add(id);
-                        }
-                    }
-                    out.add(ids);
+                    out.add(docIds(hits));
                 }
                 ranked.put(method, out);
                 nanos.put(method, times);
             }
+            if (reference != null) { // the datasets' own Chinese questions on the same gold paragraphs
+                List<List<String>> out = new ArrayList<>();
+                for (Question q : reference) {
+                    out.add(docIds(v.search(SearchRequest.of(q.question(), passages).withMode(SearchRequest.Mode.LEXICAL))));
+                }
+                referenceRanked.put("veritas-lexical", out);
+            }
+        }
+        // The same index searched the way Veritas did before the dictionary: the domain lexicon and known names only.
+        try (Veritas v = Veritas.open(dir.resolve("data"), Settings.defaults().withEmbedder(embedder).withTranslation(Settings.LEXICON))) {
+            List<SearchRequest.Mode> modes = embeds ? List.of(SearchRequest.Mode.LEXICAL, SearchRequest.Mode.HYBRID) : List.of(SearchRequest.Mode.LEXICAL);
+            for (SearchRequest.Mode mode : modes) {
+                List<List<String>> out = new ArrayList<>();
+                for (Question q : questions) {
+                    out.add(docIds(v.search(SearchRequest.of(q.question(), passages).withMode(mode))));
+                }
+                ranked.put("lexicon-only-" + mode.name().toLowerCase(Locale.ROOT), out);
+            }
+        }
+        if (chineseDocs) {
+            Bm25 translated = new Bm25(Analysis.analyzer(), DocumentTranslation.translate(docs.values()));
+            List<List<String>> out = new ArrayList<>();
+            for (Question q : questions) {
+                out.add(translated.top(q.question(), TOP));
+            }
+            ranked.put("bm25-doc-translation", out);
+        }
+        if (reference != null) {
+            List<List<String>> out = new ArrayList<>();
+            for (Question q : reference) {
+                out.add(cjk.top(q.question(), TOP));
+            }
+            referenceRanked.put("bm25-cjk", out);
         }
         for (var e : Map.of("bm25-cjk", cjk, "bm25-veritas-analyzer", folded).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
@@ -244,11 +273,59 @@ public class CrossLanguage {
         for (int i = 0; i < questions.size(); i++) {
             all.add(i);
         }
+        for (var e : referenceRanked.entrySet()) {
+            int[] r = new int[reference.size()];
+            for (int i = 0; i < reference.size(); i++) {
+                List<String> ids = e.getValue().get(i);
+                r[i] = ids.indexOf(reference.get(i).gold().get(0)) + 1;
+            }
+            double[] s = score(r, all);
+            System.out.printf(Locale.ROOT, "reference, the datasets' own Chinese question on each gold paragraph, %s: recall@%d %.2f, MRR %.2f%n",
+                    e.getKey(), RECALL_AT, s[0], s[1]);
+        }
         for (String m : ranks.keySet()) {
             double[] s = score(ranks.get(m), all);
             System.out.printf(Locale.ROOT, "%s: recall@%d %.2f, MRR %.2f (%d of %d questions found in the top %d)%n", m, RECALL_AT, s[0], s[1],
                     (int) Arrays.stream(ranks.get(m)).filter(r -> r > 0).count(), questions.size(), TOP);
         }
+    }
+
+    /** The first TOP distinct documents of a ranked list of passages. */
+    static List<String> docIds(List<Hit> hits) {
+        List<String> ids = new ArrayList<>();
+        for (Hit h : hits) {
+            String id = h.source().docId();
+            if (!ids.contains(id) && ids.size() < TOP) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * For each question, the first question the dataset itself asks about the same gold paragraph (Chinese, read
+     * from ../shared at run time, never stored here): the Chinese-to-Chinese reference on the same documents.
+     */
+    static List<Question> referenceQuestions(List<Question> questions, Path shared, ObjectMapper json) throws IOException {
+        Map<String, String> first = new HashMap<>();
+        Map<String, String> files = Map.of("cmrc", "bench/qa/cmrc2018/cmrc2018_dev.squad-style.json", "drcd", "bench/qa/drcd/DRCD_dev.json");
+        for (var e : files.entrySet()) {
+            JsonNode root = json.readTree(shared.resolve(e.getValue()).toFile());
+            for (JsonNode article : root.get("data")) {
+                for (JsonNode p : article.get("paragraphs")) {
+                    JsonNode qas = p.path("qas");
+                    if (qas.size() > 0) {
+                        first.put(e.getKey() + ":" + p.get("id").asText(), qas.get(0).get("question").asText());
+                    }
+                }
+            }
+        }
+        List<Question> out = new ArrayList<>();
+        for (Question q : questions) {
+            String text = first.get(q.gold().get(0));
+            out.add(new Question(q.id() + "-zh", text == null ? "?" : text, q.gold(), q.topic()));
+        }
+        return out;
     }
 
     /** {recall@RECALL_AT, MRR over the top TOP} for the questions at {@code indexes}. */
@@ -315,6 +392,46 @@ public class CrossLanguage {
             }
         }
         return docs;
+    }
+
+    /**
+     * Document translation, the other way of dictionary-based cross-language retrieval: every Chinese document
+     * rewritten as English words before indexing. HanLP segments it; each word becomes the English of its first
+     * two CC-CEDICT senses (brackets removed); a name the dictionary lacks (HanLP's person, place and organisation
+     * names) becomes its Pinyin, the surname apart and the given name run together ("ye qiaobo").
+     */
+    static final class DocumentTranslation {
+        static List<Doc> translate(Collection<Doc> docs) {
+            io.veritas.text.Cedict cedict = io.veritas.text.Cedict.get(t -> t.toLowerCase(Locale.ROOT));
+            List<Doc> out = new ArrayList<>();
+            for (Doc d : docs) {
+                out.add(new Doc(d.id(), d.title() == null ? null : english(cedict, d.title()), english(cedict, d.text()), "en"));
+            }
+            return out;
+        }
+
+        static String english(io.veritas.text.Cedict cedict, String text) {
+            StringBuilder b = new StringBuilder();
+            for (com.hankcs.hanlp.seg.common.Term t : com.hankcs.hanlp.HanLP.segment(text)) {
+                String w = t.word;
+                List<String> senses = cedict.senses(w);
+                if (!senses.isEmpty()) {
+                    for (int i = 0; i < Math.min(2, senses.size()); i++) {
+                        b.append(' ').append(senses.get(i).replaceAll("\\([^)]*\\)|\\[[^\\]]*]", " "));
+                    }
+                } else if (Analysis.hasChinese(w) && w.length() > 1) {
+                    StringBuilder py = new StringBuilder(" ");
+                    for (int i = 0; i < w.length(); i++) {
+                        String r = cedict.reading(w.charAt(i));
+                        py.append(r == null ? "" : r).append(i == 0 ? " " : "");
+                    }
+                    b.append(py);
+                } else {
+                    b.append(' ').append(w);
+                }
+            }
+            return b.toString();
+        }
     }
 
     /** Plain Lucene BM25 (default k1 1.2, b 0.75) over whole documents, title and text in one field. */

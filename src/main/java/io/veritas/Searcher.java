@@ -44,7 +44,7 @@ final class Searcher implements AutoCloseable {
         this.settings = settings;
         this.embedder = embedder;
         this.aliases = aliases;
-        this.expander = new QueryExpander(lexicon);
+        this.expander = new QueryExpander(lexicon, settings.translates());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
             Thread t = new Thread(r, "veritas-search");

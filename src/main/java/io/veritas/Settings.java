@@ -35,11 +35,13 @@ import java.util.Locale;
  *                         {@code rrf} (reciprocal rank fusion)
  * @param analysis         how Chinese is indexed: {@code bigrams} (the default) or {@code smartcn} (dictionary
  *                         words as well, for documents ingested from then on)
+ * @param translation      how queries cross languages: {@code dictionary} (the default: the domain lexicon, then
+ *                         CC-CEDICT for every other word) or {@code lexicon} (the domain lexicon and known names only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Settings(String backend, String opensearchUrl, String opensearchIndex, String embedder, String onnxModel,
                        String onnxTokenizer, String onnxPooling, String embeddingsUrl, String embeddingsModel,
-                       String embeddingsKeyEnv, String fusion, String analysis) {
+                       String embeddingsKeyEnv, String fusion, String analysis, String translation) {
     public static final String LUCENE = "lucene";
     public static final String OPENSEARCH = "opensearch";
     public static final String NONE = "none";
@@ -47,6 +49,8 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
     public static final String RRF = "rrf";
     public static final String BIGRAMS = "bigrams";
     public static final String SMARTCN = "smartcn";
+    public static final String DICTIONARY = "dictionary";
+    public static final String LEXICON = "lexicon";
     private static final String FILE = "settings.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -57,6 +61,10 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
         embedder = embedder == null ? OnnxEmbedder.DEFAULT_ID : embedder.toLowerCase(Locale.ROOT);
         fusion = fusion == null ? CONVEX : fusion.toLowerCase(Locale.ROOT);
         analysis = analysis == null ? BIGRAMS : analysis.toLowerCase(Locale.ROOT);
+        translation = translation == null ? DICTIONARY : translation.toLowerCase(Locale.ROOT);
+        if (!translation.equals(DICTIONARY) && !translation.equals(LEXICON)) {
+            throw new IllegalArgumentException("--translation " + translation + " is not known; use dictionary (the default) or lexicon");
+        }
         if (!analysis.equals(BIGRAMS) && !analysis.equals(SMARTCN)) {
             throw new IllegalArgumentException("--analysis " + analysis + " is not known; use bigrams (the default) or smartcn");
         }
@@ -83,24 +91,42 @@ public record Settings(String backend, String opensearchUrl, String opensearchIn
                     String onnxTokenizer, String onnxPooling, String embeddingsUrl, String embeddingsModel,
                     String embeddingsKeyEnv, String fusion) {
         this(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling, embeddingsUrl,
-                embeddingsModel, embeddingsKeyEnv, fusion, null);
+                embeddingsModel, embeddingsKeyEnv, fusion, null, null);
+    }
+
+    public Settings(String backend, String opensearchUrl, String opensearchIndex, String embedder, String onnxModel,
+                    String onnxTokenizer, String onnxPooling, String embeddingsUrl, String embeddingsModel,
+                    String embeddingsKeyEnv, String fusion, String analysis) {
+        this(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling, embeddingsUrl,
+                embeddingsModel, embeddingsKeyEnv, fusion, analysis, null);
     }
 
     /** The embedded index and the model in the jar. */
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another analysis. */
     public Settings withAnalysis(String newAnalysis) {
         return new Settings(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling,
-                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, newAnalysis);
+                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, newAnalysis, translation);
     }
 
     /** The same settings with another embedding model ({@code none}: words only). */
     public Settings withEmbedder(String newEmbedder) {
         return new Settings(backend, opensearchUrl, opensearchIndex, newEmbedder, onnxModel, onnxTokenizer, onnxPooling,
-                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, analysis);
+                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, analysis, translation);
+    }
+
+    /** The same settings with another way of crossing languages ({@code dictionary} or {@code lexicon}). */
+    public Settings withTranslation(String newTranslation) {
+        return new Settings(backend, opensearchUrl, opensearchIndex, embedder, onnxModel, onnxTokenizer, onnxPooling,
+                embeddingsUrl, embeddingsModel, embeddingsKeyEnv, fusion, analysis, newTranslation);
+    }
+
+    /** Whether queries are translated word by word with the general dictionary. */
+    public boolean translates() {
+        return translation.equals(DICTIONARY);
     }
 
     /** Whether Chinese passages are also indexed as smartcn words. */

@@ -47,6 +47,9 @@ final class EngineOptions {
     @Option(names = "--analysis", paramLabel = "HOW", description = "How Chinese is indexed: bigrams (the default) or smartcn (dictionary words as well; slower ingest).")
     String analysis;
 
+    @Option(names = "--translation", paramLabel = "HOW", description = "How queries cross languages: dictionary (the domain lexicon, then CC-CEDICT for every other word; the default) or lexicon (the domain lexicon and known names only).")
+    String translation;
+
     /** The folder's saved settings with the options given here on top. */
     Settings resolve(Path dataDir) {
         Settings saved = Settings.load(dataDir);
@@ -63,7 +66,8 @@ final class EngineOptions {
                 or(embeddingsModel, newEmbedder ? null : saved.embeddingsModel()),
                 or(embeddingsKeyEnv, newEmbedder ? null : saved.embeddingsKeyEnv()),
                 or(fusion, saved.fusion()),
-                or(analysis, saved.analysis()));
+                or(analysis, saved.analysis()),
+                or(translation, saved.translation()));
     }
 
     private static String or(String given, String saved) {

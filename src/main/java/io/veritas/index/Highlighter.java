@@ -39,6 +39,7 @@ public final class Highlighter {
         addTokens(query, terms);
         expansion.terms().forEach(t -> addTokens(t, terms));
         expansion.entities().forEach(names -> names.forEach(n -> addTokens(n, terms)));
+        expansion.translations().forEach(t -> t.targets().keySet().forEach(n -> addTokens(n, terms)));
         return terms;
     }
 

@@ -24,6 +24,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -405,6 +406,13 @@ public final class LuceneIndex implements Backend {
         }
         for (String amount : plan.amounts()) {
             b.add(new BoostQuery(new TermQuery(new Term(AMOUNT, amount)), QueryPlan.AMOUNT_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        for (List<QueryPlan.Alternative> word : plan.translated()) {
+            List<Query> any = new ArrayList<>();
+            for (QueryPlan.Alternative a : word) {
+                any.add(new BoostQuery(allTokens(a.tokens()), a.weight()));
+            }
+            b.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), QueryPlan.TRANSLATION_BOOST), BooleanClause.Occur.SHOULD);
         }
         for (List<List<String>> names : plan.entities()) {
             BooleanQuery.Builder anyName = new BooleanQuery.Builder();

@@ -561,6 +561,14 @@ public final class OpenSearchIndex implements Backend {
         for (String amount : plan.amounts()) {
             should.add(Query.of(b -> b.term(t -> t.field(AMOUNT).value(FieldValue.of(amount)).boost(QueryPlan.AMOUNT_BOOST))));
         }
+        for (List<QueryPlan.Alternative> word : plan.translated()) {
+            List<Query> any = new ArrayList<>();
+            for (QueryPlan.Alternative a : word) {
+                Query all = allTokens(a.tokens());
+                any.add(Query.of(b -> b.bool(x -> x.must(all).boost(a.weight()))));
+            }
+            should.add(Query.of(b -> b.disMax(d -> d.queries(any).tieBreaker(0f).boost(QueryPlan.TRANSLATION_BOOST))));
+        }
         for (List<List<String>> names : plan.entities()) {
             List<Query> anyName = new ArrayList<>();
             for (List<String> name : names) {

@@ -29,14 +29,31 @@ import java.util.Set;
 public final class QueryExpander {
     private final List<Lexicon.Cue> conceptCues;
     private final Map<String, Set<String>> conceptTerms;
+    private final QueryTranslator translator;
 
     /** What a query expands to. Every string is folded (Simplified, lower case). */
-    public record Expansion(List<Set<String>> entities, Set<String> terms, Set<String> amounts, boolean latest) {
+    public record Expansion(List<Set<String>> entities, Set<String> terms, Set<String> amounts, boolean latest,
+                            List<Translation> translations) {
         /** No expansion: the query's own words only. */
         public static final Expansion NONE = new Expansion(List.of(), Set.of(), Set.of(), false);
+
+        public Expansion {
+            translations = List.copyOf(translations);
+        }
+
+        /** An expansion without dictionary translations. */
+        public Expansion(List<Set<String>> entities, Set<String> terms, Set<String> amounts, boolean latest) {
+            this(entities, terms, amounts, latest, List.of());
+        }
     }
 
     public QueryExpander(Lexicon lexicon) {
+        this(lexicon, false);
+    }
+
+    /** {@code translate}: words the domain lexicon does not cover are translated with the general dictionary. */
+    public QueryExpander(Lexicon lexicon, boolean translate) {
+        this.translator = translate ? QueryTranslator.standard() : null;
         Map<String, Set<String>> terms = new LinkedHashMap<>();
         List<Lexicon.Cue> cues = new ArrayList<>();
         for (Lexicon.Cue cue : lexicon.attributeCues()) {
@@ -62,7 +79,9 @@ public final class QueryExpander {
         String normal = Normalizer.nfkc(query);
         String folded = Script.fold(normal);
         List<Set<String>> named = new ArrayList<>();
+        boolean[] covered = new boolean[folded.length()];
         for (Mention m : new EntityMatcher(aliases).find(normal, folded)) {
+            java.util.Arrays.fill(covered, m.start(), Math.min(m.end(), covered.length), true);
             Set<String> names = new LinkedHashSet<>(aliases.equivalents(m.name()));
             names.removeIf(n -> n.length() < 2 && !n.equals(m.name()));
             named.add(names);
@@ -70,6 +89,7 @@ public final class QueryExpander {
         Set<String> terms = new LinkedHashSet<>();
         boolean latest = false;
         for (CueMatcher.Found f : CueMatcher.find(folded, conceptCues)) {
+            java.util.Arrays.fill(covered, f.start(), Math.min(f.end(), covered.length), true);
             terms.addAll(conceptTerms.getOrDefault(f.label(), Set.of()));
             latest |= f.label().equals("latest");
         }
@@ -77,7 +97,8 @@ public final class QueryExpander {
         for (Quantity q : Quantities.find(folded)) {
             amounts.add(amountToken(q.currency(), q.value()));
         }
-        return new Expansion(named, terms, amounts, latest);
+        List<Translation> translations = translator == null ? List.of() : translator.translate(normal, covered);
+        return new Expansion(named, terms, amounts, latest, translations);
     }
 
     /** The token an amount is indexed and searched under: {@code USD:20000000000}. */

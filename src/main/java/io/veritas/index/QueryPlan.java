@@ -27,14 +27,26 @@ import java.util.Set;
  * @param terms     expansion terms, each as the tokens that must all match
  * @param amounts   normalised amount tokens ({@code USD:20000000000})
  * @param entities  named entities, each as its names, each name as the tokens that must all match
+ * @param translated dictionary translations, one list per source word, each translation as the tokens that must
+ *                  all match with its weight; a passage scores by the best translation of each word (Pirkola)
  * @param filters   restrictions on time, language, source and author
  * @param fetch     how many hits to ask the backend for
  * @param limit     how many to return after {@link #finish}
  * @param latest    whether recent passages are favoured
  */
 public record QueryPlan(List<String> own, List<String> words, List<List<String>> terms, List<String> amounts,
-                        List<List<List<String>>> entities, Filters filters, int fetch, int limit, boolean latest) {
+                        List<List<List<String>>> entities, List<List<Alternative>> translated, Filters filters, int fetch,
+                        int limit, boolean latest) {
     static final float EXPANSION_BOOST = 0.5f;
+    /** A source word's best translation counts as much as a word of the other language from the domain lexicon. */
+    static final float TRANSLATION_BOOST = 0.5f;
+
+    /** One translation of a source word: the tokens that must all match, and its weight among the word's translations. */
+    public record Alternative(List<String> tokens, float weight) {
+        public Alternative {
+            tokens = List.copyOf(tokens);
+        }
+    }
     static final float ENTITY_BOOST = 2f;
     static final float AMOUNT_BOOST = 3f;
     static final float WORDS_BOOST = Analysis.WORDS_BOOST;
@@ -92,15 +104,29 @@ public record QueryPlan(List<String> own, List<String> words, List<List<String>>
                 entities.add(List.copyOf(any));
             }
         }
+        List<List<Alternative>> translated = new ArrayList<>();
+        for (Translation t : expansion.translations()) {
+            List<Alternative> any = new ArrayList<>();
+            java.util.Set<List<String>> seen = new java.util.HashSet<>();
+            t.targets().forEach((target, weight) -> {
+                List<String> tokens = tokens(analyzer, target, MAX_NAME_TOKENS);
+                if (!tokens.isEmpty() && seen.add(tokens)) {
+                    any.add(new Alternative(tokens, weight));
+                }
+            });
+            if (!any.isEmpty()) {
+                translated.add(List.copyOf(any));
+            }
+        }
         // A few more than asked for, so that passages tied at the cut are ordered by id rather than by index position.
         int fetch = Math.min(MAX_FETCH, expansion.latest() ? Math.max(100, request.limit() * 5) : request.limit() + TIE_MARGIN);
         return new QueryPlan(own, segmented, List.copyOf(terms), List.copyOf(expansion.amounts()), List.copyOf(entities),
-                Filters.of(request), fetch, request.limit(), expansion.latest());
+                List.copyOf(translated), Filters.of(request), fetch, request.limit(), expansion.latest());
     }
 
     /** Whether no clause could match anything: the search returns nothing. */
     boolean isEmpty() {
-        return own.isEmpty() && words.isEmpty() && terms.isEmpty() && amounts.isEmpty() && entities.isEmpty();
+        return own.isEmpty() && words.isEmpty() && terms.isEmpty() && amounts.isEmpty() && entities.isEmpty() && translated.isEmpty();
     }
 
     /** The backend's hits (best first, at most {@link #fetch}) ranked for the request: recency, then the limit. */
