@@ -181,6 +181,14 @@ public final class Veritas implements AutoCloseable {
         return answerer.ask(question);
     }
 
+    /**
+     * Reads what the first search would otherwise wait for (the general dictionary, two to three seconds) on a
+     * background thread; a long-running server calls it as it starts.
+     */
+    public void prepareSearch() {
+        searcher.loadInBackground();
+    }
+
     public List<Hit> search(String query, int limit) {
         return search(SearchRequest.of(query == null ? "" : query, Math.max(1, limit)));
     }

@@ -35,6 +35,7 @@ final class AskCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Answer answer;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
+            veritas.prepareSearch(); // the dictionary loads while the rest opens
             answer = veritas.ask(String.join(" ", words));
         }
         if (json) {

@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         Path samples = data.resolve("samples");
         copySamples(samples);
         Veritas veritas = Veritas.open(data);
+        veritas.prepareSearch(); // the dictionary loads while the samples are ingested
         IngestReport report = veritas.ingest(List.of(samples), p -> { });
         spec.commandLine().getOut().println("Ingested the bundled samples into " + data + ": " + report.summary()
                 + String.format(java.util.Locale.ROOT, "; %,d passage vectors", veritas.embedPending(n -> { })));

@@ -77,6 +77,7 @@ final class SearchCommand implements Callable<Integer> {
                 source, author, mode(mode));
         List<Hit> hits;
         try (Veritas veritas = Veritas.openReadOnly(data.data)) {
+            veritas.prepareSearch(); // the dictionary loads while the rest opens
             hits = veritas.search(request);
         }
         if (json) {

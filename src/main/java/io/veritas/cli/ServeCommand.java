@@ -74,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         Tokens tokens = tokens(data.data, token, readToken, true);
         Veritas veritas = Veritas.open(data.data, engine.resolve(data.data));
         veritas.startEmbedding(); // passages still without vectors get them in the background
+        veritas.prepareSearch(); // the dictionary is read while the server starts, not on the first question
         var err = spec.commandLine().getErr();
         if (!allFeeds.isEmpty()) {
             FeedSource source = new FeedSource(new FeedSource.Options(java.time.Duration.ofSeconds(feedInterval),

@@ -74,6 +74,13 @@ public final class QueryExpander {
         this.conceptTerms = terms;
     }
 
+    /** Loads what expanding needs (the general dictionary) now rather than on the first query. */
+    public void load() {
+        if (translator != null) {
+            translator.load();
+        }
+    }
+
     /** What {@code query} expands to, with the names {@code aliases} knows. */
     public Expansion expand(String query, AliasTable aliases) {
         String normal = Normalizer.nfkc(query);

@@ -65,15 +65,24 @@ final class QueryTranslator {
             "did", "do", "is", "was", "its", "who", "whom", "whose", "when", "which", "why", "where", "has", "have", "had");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
 
-    private final Cedict dictionary;
+    private final java.util.function.Supplier<Cedict> source;
+    private Cedict dictionary;
 
-    QueryTranslator(Cedict dictionary) {
-        this.dictionary = dictionary;
+    private QueryTranslator(java.util.function.Supplier<Cedict> source) {
+        this.source = source;
     }
 
-    /** The dictionary in the jar. */
+    /**
+     * The dictionary in the jar, read when the first query is translated (two to three seconds, once per process):
+     * commands that never search, such as {@code ingest}, never pay for it.
+     */
     static QueryTranslator standard() {
-        return new QueryTranslator(Cedict.get(KEYS));
+        return new QueryTranslator(() -> Cedict.get(KEYS));
+    }
+
+    /** Reads the dictionary and the segmenter now, so that the first question does not wait for them. */
+    void load() {
+        translate("warm 预热", new boolean[8]);
     }
 
     /**
@@ -81,6 +90,9 @@ final class QueryTranslator {
      * entity name already carries across), in query order.
      */
     List<Translation> translate(String query, boolean[] covered) {
+        if (dictionary == null) {
+            dictionary = source.get(); // a benign race: every thread gets the same shared dictionary
+        }
         List<Translation> out = new ArrayList<>();
         english(query, covered, out);
         chinese(query, covered, out);

@@ -73,6 +73,18 @@ class CrossLanguageSearchTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theChineseModelInTheJarReadsEnglishQuestionsThroughTheirTranslation() throws Exception {
+        Path docs = Files.writeString(tmp.resolve("docs.jsonl"), DOCUMENTS);
+        try (Veritas v = Veritas.open(tmp.resolve("data"), Settings.defaults())) {
+            v.ingest(List.of(docs), p -> { });
+            v.embedPending(n -> { });
+            List<String> dense = v.search(SearchRequest.of("Which town on the plateau holds a horse racing festival every summer?", 3)
+                    .withMode(SearchRequest.Mode.DENSE)).stream().map(h -> h.source().docId()).distinct().toList();
+            assertEquals("zh-town", dense.get(0), "embedded as its Chinese rendering: " + dense);
+        }
+    }
+
     /** What the embedded index ranked, for the OpenSearch run to compare with (JUnit runs the values in order). */
     private static final Map<String, List<String>> LUCENE = new LinkedHashMap<>();
 
