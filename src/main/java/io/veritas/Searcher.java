@@ -116,7 +116,7 @@ final class Searcher implements AutoCloseable {
     /**
      * An English query as the Chinese model in the jar can read it: the most central translation of each translated
      * word or phrase, with the Chinese names of its entities and the Chinese domain words of its expansion; empty
-     * when the dictionary gave no Chinese.
+     * when neither the dictionary nor the lexicon gave any Chinese.
      */
     private static String rendering(QueryExpander.Expansion expansion) {
         StringBuilder text = new StringBuilder();
@@ -126,12 +126,17 @@ final class Searcher implements AutoCloseable {
                 text.append(text.isEmpty() ? "" : " ").append(best);
             }
         }
+        expansion.entities().forEach(names -> names.stream().filter(Searcher::chinese).findFirst().ifPresent(n -> text.append(' ').append(n)));
+        expansion.terms().stream().filter(Searcher::chinese).forEach(t -> text.append(' ').append(t));
         if (text.isEmpty()) {
             return "";
         }
-        expansion.entities().forEach(names -> names.stream().filter(Searcher::chinese).findFirst().ifPresent(n -> text.append(' ').append(n)));
-        expansion.terms().stream().filter(Searcher::chinese).forEach(t -> text.append(' ').append(t));
-        return text.toString();
+        for (java.util.Set<String> names : expansion.entities()) { // a name with no Chinese form stays as written ("xAI")
+            if (names.stream().noneMatch(Searcher::chinese) && !names.isEmpty()) {
+                text.append(' ').append(names.iterator().next());
+            }
+        }
+        return text.toString().strip();
     }
 
     /**

@@ -62,7 +62,11 @@ final class QueryTranslator {
 
     /** Words that ask rather than say: never translated. */
     private static final java.util.Set<String> QUESTION_WORDS = java.util.Set.of("what", "how", "much", "many", "does",
-            "did", "do", "is", "was", "its", "who", "whom", "whose", "when", "which", "why", "where", "has", "have", "had");
+            "did", "do", "is", "was", "its", "who", "whom", "whose", "when", "which", "why", "where", "has", "have", "had",
+            // and words that hold an English sentence together: their dictionary senses are mostly other things
+            "about", "also", "very", "too", "so", "than", "would", "could", "should", "can", "may", "might", "must",
+            "according", "any", "some", "other", "just", "only", "even", "still",
+            "yet", "ever", "been", "being", "were", "are", "am", "from", "what's", "whats");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
 
     private final java.util.function.Supplier<Cedict> source;

@@ -51,6 +51,10 @@ public final class Cedict {
     private static final String RESOURCE = "/io/veritas/dict/cedict.tsv.gz";
     private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|\\[[^\\]]*]");
     private static final Pattern PIECES = Pattern.compile("\\s*(?:[;,]|\\bor\\b)\\s*");
+    private static final Pattern COMMA = Pattern.compile("\\s*[;,]\\s*");
+    private static final Pattern OR = Pattern.compile("\\s+or\\s+");
+    /** A Western person's name: two or three capitalised words, the family name last and of four letters or more. */
+    private static final Pattern PERSON = Pattern.compile("\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)? \\p{Lu}\\p{Ll}{3,}");
     private static final Pattern LEADING = Pattern.compile("^(?:to|a|an|the|one's|sb's|sb|sth)\\s+");
     /** Senses that only point elsewhere or describe grammar: no translation in them. */
     private static final Pattern NOT_A_TRANSLATION = Pattern.compile(
@@ -286,8 +290,8 @@ public final class Cedict {
             }
             String bare = BRACKETS.matcher(sense).replaceAll(" ").strip();
             String[] pieces = PIECES.split(bare);
-            if (proper && pieces.length > 1) {
-                pieces = new String[]{pieces[0]};
+            if (proper && pieces.length > 1) { // the name, and its other spellings: "Beckenham or Beckham"
+                pieces = OR.split(COMMA.split(bare, 2)[0]);
             }
             for (String piece : pieces) {
                 String p = LEADING.matcher(piece.strip()).replaceFirst("").strip();
@@ -300,6 +304,8 @@ public final class Cedict {
                 Matcher generic = GENERIC_END.matcher(p);
                 if (proper && generic.find() && generic.start() > 0) {
                     addKey(keys.key(p.substring(0, generic.start())), simplified, 0.8f * w, heads);
+                } else if (proper && PERSON.matcher(p).matches()) { // "Elon Musk": English text says "Musk"
+                    addKey(keys.key(p.substring(p.lastIndexOf(' ') + 1)), simplified, 0.8f * w, heads);
                 }
             }
         }

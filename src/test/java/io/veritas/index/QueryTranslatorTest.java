@@ -63,6 +63,17 @@ class QueryTranslatorTest {
     }
 
     @Test
+    void aPersonIsFoundByTheFamilyNameAndAnyOfItsSpellings() {
+        assertTrue(targetsOf(translate("a lecture on Einstein"), "Einstein").containsKey("爱因斯坦"), "'Albert Einstein' by its last word");
+        assertTrue(targetsOf(translate("a goal by Beckham"), "Beckham").containsKey("贝克汉姆"), "'Beckenham or Beckham'");
+    }
+
+    @Test
+    void wordsThatHoldASentenceTogetherAreNotTranslated() {
+        assertTrue(translate("what could it be about").isEmpty(), translate("what could it be about").toString());
+    }
+
+    @Test
     void chineseWordsGetTheirEnglishSensesAndNamesTheirPinyin() {
         List<Translation> t = translate("律师韦清舟在天文台说了什么？");
         assertTrue(targetsOf(t, "律师").containsKey("lawyer"), t.toString());
