@@ -60,6 +60,11 @@ final class Searcher implements AutoCloseable {
         t.start();
     }
 
+    /** The dictionary translations of a question's words, as the search uses them (none with {@code --translation lexicon}). */
+    List<io.veritas.index.Translation> translations(String text) {
+        return expander.expand(text, aliases.get()).translations();
+    }
+
     List<Hit> search(SearchRequest request) {
         QueryExpander.Expansion expansion = expander.expand(request.text(), aliases.get());
         return Highlighter.apply(rank(request, expansion), request.text(), expansion);

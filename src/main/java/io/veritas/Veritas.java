@@ -63,7 +63,7 @@ public final class Veritas implements AutoCloseable {
         this.aliases = new AliasState(index, lexicon);
         this.pipeline = new ItemPipeline(index, lexicon);
         this.searcher = new Searcher(index, settings, lexicon, model, aliases);
-        this.answerer = new Answerer(index, lexicon, aliases, searcher::search);
+        this.answerer = new Answerer(index, lexicon, aliases, searcher::search, searcher::translations);
         StreamIngest[] self = new StreamIngest[1];
         this.embeddings = settings.embeds() && journal != null
                 ? new EmbeddingWorker(index, model, () -> self[0] != null && self[0].bulkArriving()) : null;

@@ -46,9 +46,10 @@ public final class Answerer {
     private final EvidenceAnswerer evidence;
 
     public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases,
-                    java.util.function.Function<io.veritas.index.SearchRequest, List<io.veritas.index.Hit>> search) {
+                    java.util.function.Function<io.veritas.index.SearchRequest, List<io.veritas.index.Hit>> search,
+                    java.util.function.Function<String, List<io.veritas.index.Translation>> translations) {
         this.index = index;
-        this.evidence = new EvidenceAnswerer(search, lexicon);
+        this.evidence = new EvidenceAnswerer(search, translations, lexicon);
         this.aliasTables = aliases;
         this.lexicon = lexicon;
         this.reader = new QuestionReader(lexicon);

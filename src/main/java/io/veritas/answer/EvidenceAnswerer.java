@@ -102,8 +102,12 @@ final class EvidenceAnswerer {
     private final io.veritas.extract.Lexicon lexicon;
     private final Analyzer analyzer = Analysis.analyzer();
 
-    EvidenceAnswerer(Function<SearchRequest, List<Hit>> search, io.veritas.extract.Lexicon lexicon) {
+    private final Function<String, List<io.veritas.index.Translation>> translations;
+
+    EvidenceAnswerer(Function<SearchRequest, List<Hit>> search, Function<String, List<io.veritas.index.Translation>> translations,
+                     io.veritas.extract.Lexicon lexicon) {
         this.search = search;
+        this.translations = translations;
         this.lexicon = lexicon;
     }
 
@@ -127,7 +131,11 @@ final class EvidenceAnswerer {
                 .distinct().toList();
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
-        List<Sentence> sentences = ofTheRound(q, rank(q, hits, qTokens));
+        List<Group> groups = groups(q, qTokens);
+        List<Sentence> sentences = ofTheRound(q, rank(q, hits, qTokens, groups));
+        List<String> anchors = new ArrayList<>(qTokens);
+        groups.stream().filter(g -> g.own().stream().noneMatch(Analysis::hasChinese)).forEach(g -> g.alternatives().forEach(anchors::addAll));
+        qTokens = anchors.stream().distinct().toList(); // an English question's candidates are placed near its words' translations
         QuestionType type = q.type();
         if (type == QuestionType.WHY || type == QuestionType.HOW || type == QuestionType.OPEN || type == QuestionType.YES_NO
                 || type == QuestionType.COMPARE) {
@@ -188,7 +196,45 @@ final class EvidenceAnswerer {
 
     // ------------------------------------------------------------------------------------------------ ranking
 
-    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens) {
+    /**
+     * A word of the question with its dictionary translations: a sentence that lacks the word's own tokens but holds
+     * every token of one translation counts the word as present (Pirkola's structured query, at sentence level), so
+     * an English question is weighed against a Chinese sentence as a Chinese question would be, and a sentence in
+     * the question's own language is weighed exactly as before.
+     */
+    private record Group(List<String> own, List<List<String>> alternatives) {
+        boolean translated(Set<String> tokens) {
+            for (List<String> a : alternatives) {
+                if (!a.isEmpty() && tokens.containsAll(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private List<Group> groups(Question q, List<String> qTokens) {
+        List<Group> out = new ArrayList<>();
+        Set<String> nameTokens = new HashSet<>();
+        q.names().forEach(n -> nameTokens.addAll(tokens(n)));
+        for (io.veritas.index.Translation t : translations.apply(q.text())) {
+            List<String> own = tokens(t.source()).stream().filter(qTokens::contains).toList();
+            if (own.isEmpty() || own.stream().anyMatch(nameTokens::contains)) {
+                continue; // stop words, or a name: names are matched as names
+            }
+            List<List<String>> alternatives = new ArrayList<>();
+            for (String target : t.targets().keySet()) {
+                List<String> tokens = tokens(target);
+                if (!tokens.isEmpty() && !alternatives.contains(tokens)) {
+                    alternatives.add(tokens);
+                }
+            }
+            out.add(new Group(own, alternatives));
+        }
+        return out;
+    }
+
+    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens, List<Group> groups) {
         Relations.Relation relation = relation(q);
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
@@ -230,6 +276,7 @@ final class EvidenceAnswerer {
             // A word no retrieved sentence holds counts half against coverage: it may be a bigram across two words.
             total += df == 0 ? 0.5 * w : w;
         }
+
         // Single characters of the question's Chinese words, at a lower weight: a paraphrase keeps characters when it
         // changes words ("儿子" / "之子", "誕生" / "發明" does not, "保存完好" / "保存相當完好" does).
         Map<Integer, Double> charWeights = new LinkedHashMap<>();
@@ -246,6 +293,13 @@ final class EvidenceAnswerer {
             for (Map.Entry<String, Double> w : weights.entrySet()) {
                 if (r.tokens().contains(w.getKey())) {
                     score += w.getValue();
+                }
+            }
+            for (Group g : groups) {
+                if (!r.tokens().containsAll(g.own()) && g.translated(r.tokens())) {
+                    for (String t : g.own()) { // the word is there in the other language: it counts as if written
+                        score += r.tokens().contains(t) ? 0 : weights.getOrDefault(t, 0.0);
+                    }
                 }
             }
             String folded = r.folded();

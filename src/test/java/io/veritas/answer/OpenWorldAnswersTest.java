@@ -68,6 +68,8 @@ class OpenWorldAnswersTest {
             汀岚声学上半年出货多少套？                                  | how_many | 40万套
             What was Brenvale Instruments' revenue in 2024?         | how_much | $41 million
             What was Brenvale Instruments' revenue in 2025?         | how_much | $58 million
+            Who heads the glacier observation station?              | who      | 韋清舟
+            哪位天文学家领导了Tessvale天文台的建设？                    | who      | Ilse Marrow
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
