@@ -136,6 +136,25 @@ final class QueryTranslator {
         }
     }
 
+    /**
+     * The headwords whose senses spell the query's words exactly, when there are any: a stem joins "compute" and
+     * "computer", and the words the dictionary gives for "to compute" (计算) are the ones meant, not 电脑.
+     */
+    private List<Cedict.Headword> exactFirst(List<Cedict.Headword> heads, String words) {
+        String lower = words.toLowerCase(java.util.Locale.ROOT);
+        String stem = key(lower);
+        // Only a word in its base form: senses are written that way ("to use", not "using"), so an inflected word
+        // that a sense spells exactly is an odd entry (就着, "using").
+        boolean base = !lower.contains(" ") && lower.startsWith(stem) && lower.length() - stem.length() <= 1;
+        if (heads.size() < 2 || !base) {
+            return heads;
+        }
+        Pattern exact = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(lower) + "(?![\\p{L}])");
+        List<Cedict.Headword> out = heads.stream().filter(h -> dictionary.senses(h.simplified()).stream()
+                .anyMatch(sense -> exact.matcher(sense.toLowerCase(java.util.Locale.ROOT)).find())).toList();
+        return out.isEmpty() ? heads : out;
+    }
+
     /** How many capitalised words from {@code i} on read as Pinyin. */
     private int pinyinRun(List<Word> words, int i) {
         int j = i;
@@ -170,7 +189,7 @@ final class QueryTranslator {
             if (n > 1 && !key.contains(" ")) {
                 continue; // stop words inside the run: its single word is tried on its own
             }
-            List<Cedict.Headword> heads = dictionary.headwords(key);
+            List<Cedict.Headword> heads = exactFirst(dictionary.headwords(key), text.toString());
             if (!heads.isEmpty()) {
                 Map<String, Float> targets = common(heads);
                 if (words.get(i).capital() && n == 1) {
