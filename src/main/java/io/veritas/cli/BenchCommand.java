@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * (documents/s and MB/s, wall clock including commit), then warm-up questions, then timed questions
  * (p50/p99). Questions are the demo's examples plus any given with {@code --question}.
  */
-@Command(name = "bench", description = "Measure ingest rate and ask latency over files or folders.")
+@Command(name = "bench", description = "Measure ingest rate and ask latency over files or folders.",
+        subcommands = TruthBenchCommand.class)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to ingest.")
+    // 0..* so that "bench truth" reaches its subcommand; call() still asks for at least one PATH.
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to ingest.")
     List<Path> paths;
 
     @Option(names = "--question", description = "A question to time (repeatable). Default: the demo questions.")
@@ -50,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (paths == null || paths.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<String> qs = new ArrayList<>(questions == null ? List.of() : questions);
         if (questionFile != null) {
