@@ -2,8 +2,6 @@ package io.veritas.embed;
 
 import io.veritas.extract.Extraction;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.veritas.Settings;
 import io.veritas.Veritas;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,27 +105,9 @@ class DenseRetrievalTest {
 
     @Test
     void anOpenAiCompatibleServerGivesTheVectors() throws Exception {
-        List<JsonNode> requests = new CopyOnWriteArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/embeddings", exchange -> {
-            JsonNode body = json.readTree(exchange.getRequestBody());
-            requests.add(body);
-            List<Map<String, Object>> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode input : body.get("input")) {
-                out.add(Map.of("object", "embedding", "index", i++, "embedding", toyVector(input.asText())));
-            }
-            byte[] bytes = json.writeValueAsBytes(Map.of("object", "list", "data", out, "model", body.get("model").asText(),
-                    "usage", Map.of("prompt_tokens", 1, "total_tokens", 1)));
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        try (StandInEmbeddings server = new StandInEmbeddings(DenseRetrievalTest::toyVector)) {
+            List<JsonNode> requests = server.requests;
+            String url = server.url();
             Settings remote = new Settings(null, null, null, "openai", null, null, null, url, "toy-embed", null, null);
             try (Veritas veritas = Veritas.open(data, remote)) {
                 veritas.ingest(List.of(Path.of("samples/markdown")), p -> { });
@@ -141,8 +119,6 @@ class DenseRetrievalTest {
                 assertFalse(hits.isEmpty());
                 assertTrue(requests.get(requests.size() - 1).get("input").toString().contains("DeepPupil"), "the query was embedded");
             }
-        } finally {
-            server.stop(0);
         }
         // A server that is not there: the error names the problem; searching by words is unaffected.
         Settings gone = new Settings(null, null, null, "openai", null, null, null, "http://127.0.0.1:1/v1", "toy-embed", null, null);

@@ -1,21 +1,15 @@
 package io.veritas.embed;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.veritas.Settings;
 import io.veritas.Veritas;
 import io.veritas.index.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,32 +42,13 @@ class MultilingualModelTest {
 
     @Test
     void aMultilingualModelCarriesEnglishQuestionsToChinesePassages() throws Exception {
-        List<JsonNode> requests = new CopyOnWriteArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/embeddings", exchange -> {
-            JsonNode body = json.readTree(exchange.getRequestBody());
-            requests.add(body);
-            List<Map<String, Object>> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode input : body.get("input")) {
-                out.add(Map.of("object", "embedding", "index", i++, "embedding", vector(input.asText())));
-            }
-            byte[] bytes = json.writeValueAsBytes(Map.of("object", "list", "data", out, "model", body.get("model").asText(),
-                    "usage", Map.of("prompt_tokens", 1, "total_tokens", 1)));
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        try {
+        try (StandInEmbeddings server = new StandInEmbeddings(MultilingualModelTest::vector)) {
             Path docs = Files.writeString(tmp.resolve("docs.jsonl"), """
                     {"id": "zh-glacier", "text": "观测站的记录显示，山谷里的冰川十年间后退了将近两公里。"}
                     {"id": "zh-shepherd", "text": "牧民们把今年剪下的羊毛卖给了镇上的商人。"}
                     {"id": "en-bakery", "text": "The bakery on the harbour front now sells bread until midnight."}
                     """);
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            String url = server.url();
             // Words alone cannot cross here: the dictionary is off, and no lexicon entry covers these topics.
             Settings settings = new Settings(null, null, null, "openai", null, null, null, url, "multilingual-stand-in", null, null)
                     .withTranslation(Settings.LEXICON);
@@ -85,11 +60,9 @@ class MultilingualModelTest {
                 List<String> hybrid = ids(v, SearchRequest.of(question, 3));
                 assertNotEquals("zh-glacier", lexical.isEmpty() ? null : lexical.get(0), "words alone do not find it: " + lexical);
                 assertEquals("zh-glacier", hybrid.get(0), "the model's meaning does: " + hybrid);
-                assertTrue(requests.get(requests.size() - 1).get("input").toString().contains(question),
+                assertTrue(server.requests.get(server.requests.size() - 1).get("input").toString().contains(question),
                         "the question goes to a multilingual model as written");
             }
-        } finally {
-            server.stop(0);
         }
     }
 
