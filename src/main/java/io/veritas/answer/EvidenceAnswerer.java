@@ -583,7 +583,7 @@ final class EvidenceAnswerer {
     }
 
     /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */
-    private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款)");
+    private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|户|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款)");
 
     /** "Korvane Robotics" when the question says "Korvane's": a longer or shorter form of one of its names. */
     private static boolean isQuestionName(Question q, String key) {

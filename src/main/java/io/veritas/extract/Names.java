@@ -60,6 +60,9 @@ public final class Names {
             "Before", "According", "Also", "Then", "Now", "Once", "There", "Here", "Some", "Many", "Most", "All", "Each",
             "For", "From", "With", "By", "To", "Of", "Not", "No", "Yes", "So", "Since", "While", "During", "Earlier", "Later",
             "Last", "Next", "First", "New", "Mr", "Ms", "Mrs", "Dr", "Tell", "List", "Name", "Give", "Show", "Please",
+            // titles before a person's name ("Chief engineer Maren Solvik", "Former director Ana Ruiz")
+            "Chief", "Senior", "Deputy", "Acting", "Former", "Interim", "Vice", "Professor", "Chairman", "Chairwoman",
+            "Director", "Founder", "Co-founder",
             "Lead", "Led", "Investors", "Backers", "Sources", "Analysts", "Shares", "Funding", "Revenue", "Today",
             "Yesterday", "Meanwhile", "However", "Including", "Together", "Both", "Other", "Existing", "Founded",
             "Based", "Headquartered", "Under", "Over", "About", "Among", "Despite", "Unlike", "Like",

@@ -290,7 +290,10 @@ final class QueryTranslator {
         for (com.hankcs.hanlp.seg.common.Term t : SEGMENT.get().seg(folded)) {
             String w = t.word;
             String nature = t.nature == null ? "" : t.nature.toString();
-            if (w.codePoints().noneMatch(Script::isHan) || covered(covered, t.offset, t.offset + w.length()) || !CONTENT.matcher(nature).lookingAt()) {
+            // A Chinese word is left to the lexicon only when the lexicon covers all of it: its cue 轮 inside 涡轮机
+            // (turbine) does not make the word a funding round.
+            if (w.codePoints().noneMatch(Script::isHan) || whollyCovered(covered, t.offset, t.offset + w.length())
+                    || !CONTENT.matcher(nature).lookingAt()) {
                 continue;
             }
             if (w.length() < 2) {
@@ -381,6 +384,15 @@ final class QueryTranslator {
             }
         }
         return b.toString();
+    }
+
+    private static boolean whollyCovered(boolean[] covered, int start, int end) {
+        for (int i = start; i < end && i < covered.length; i++) {
+            if (!covered[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean covered(boolean[] covered, int start, int end) {

@@ -70,6 +70,7 @@ class OpenWorldAnswersTest {
             What was Brenvale Instruments' revenue in 2025?         | how_much | $58 million
             Who heads the glacier observation station?              | who      | 韋清舟
             哪位天文学家领导了Tessvale天文台的建设？                    | who      | Ilse Marrow
+            Harrowgate Tidal的首席工程師是誰？                        | who      | Maren Solvik
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
