@@ -2,6 +2,8 @@ package io.veritas;
 
 import io.veritas.answer.Answer;
 import io.veritas.answer.Answerer;
+import io.veritas.answer.TimelineView;
+import io.veritas.answer.TruthKeeper;
 import io.veritas.embed.EmbeddingWorker;
 import io.veritas.extract.AliasTable;
 import io.veritas.extract.Lexicon;
@@ -13,6 +15,9 @@ import io.veritas.index.Source;
 import io.veritas.ingest.Failure;
 import io.veritas.ingest.Journal;
 import io.veritas.ingest.RawItem;
+import io.veritas.text.Normalizer;
+import io.veritas.text.Script;
+import io.veritas.truth.SourceReliability;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +53,7 @@ public final class Veritas implements AutoCloseable {
     private final ItemPipeline pipeline;
     private final Searcher searcher;
     private final Answerer answerer;
+    private final TruthKeeper truth;
     /** Gives passages their vectors off the ingest path; null when no embedding model is configured. */
     private final EmbeddingWorker embeddings;
     /** Null when opened read-only. */
@@ -63,7 +69,8 @@ public final class Veritas implements AutoCloseable {
         this.aliases = new AliasState(index, lexicon);
         this.pipeline = new ItemPipeline(index, lexicon);
         this.searcher = new Searcher(index, settings, lexicon, model, aliases);
-        this.answerer = new Answerer(index, lexicon, aliases, searcher::search, searcher::translations);
+        this.truth = new TruthKeeper(index, lexicon, aliases);
+        this.answerer = new Answerer(index, lexicon, aliases, searcher::search, searcher::translations, truth);
         StreamIngest[] self = new StreamIngest[1];
         this.embeddings = settings.embeds() && journal != null
                 ? new EmbeddingWorker(index, model, () -> self[0] != null && self[0].bulkArriving()) : null;
@@ -179,6 +186,38 @@ public final class Veritas implements AutoCloseable {
             throw new IllegalArgumentException("the question is empty; ask something such as \"What is xAI's latest valuation?\"");
         }
         return answerer.ask(question);
+    }
+
+    /**
+     * The dated values of one attribute of an entity (any of its names, any script), oldest first, each with its
+     * status and sources, as the truth engine judges them over the whole corpus. {@code attribute} is a figure's name
+     * ({@code valuation}, {@code funding}, ...) or a word for it in either language ("估值"); the values are written
+     * in {@code language} ({@code en}, {@code zh-Hans}, {@code zh-Hant}).
+     */
+    public TimelineView timeline(String entity, String attribute, String language) {
+        if (entity == null || entity.isBlank()) {
+            throw new IllegalArgumentException("a timeline needs an entity, e.g. xAI");
+        }
+        return truth.timeline(entity, lexiconAttribute(attribute), language == null ? "en" : language);
+    }
+
+    private String lexiconAttribute(String attribute) {
+        Lexicon lexicon = aliases.get().lexicon();
+        String a = attribute == null ? "" : attribute.strip().toLowerCase(Locale.ROOT);
+        if (lexicon.attributes().contains(a)) {
+            return a;
+        }
+        String folded = Script.fold(Normalizer.nfkc(a));
+        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.find(folded, lexicon.attributeCues())) {
+            return f.label();
+        }
+        throw new IllegalArgumentException("'" + attribute + "' is not a figure Veritas reads; use one of "
+                + String.join(", ", lexicon.attributes()) + " (or a word for one, such as 估值)");
+    }
+
+    /** Every source that states a figure, with the reliability learned for it from the corpus, most reliable first. */
+    public List<SourceReliability> sources() {
+        return truth.reliabilities();
     }
 
     /**

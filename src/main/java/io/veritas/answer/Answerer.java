@@ -5,22 +5,23 @@ import io.veritas.extract.Lexicon;
 import io.veritas.index.ClaimHit;
 import io.veritas.index.Index;
 import io.veritas.text.Script;
-import io.veritas.truth.Evidence;
-import io.veritas.truth.Fact;
-import io.veritas.truth.Truth;
-import io.veritas.truth.Verdict;
+import io.veritas.truth.Belief;
+import io.veritas.truth.Resolution;
+import io.veritas.truth.Statement;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * The extractive answer path: read the question, gather the claims about the entity and attribute asked for,
- * let {@link Truth} rank the values, and write the answer in the question's language and script with a quote
+ * let the corpus's truth engine ({@link TruthKeeper}) judge the values, and write the answer in the question's language and script with a quote
  * for every figure. When the corpus holds no figure for exactly what was asked, the answer says so
  * ({@code answered: false}) and lists what it does hold instead of guessing.
  */
@@ -38,6 +39,7 @@ public final class Answerer {
     private final Lexicon lexicon;
     private final QuestionReader reader;
     private final FollowUps followUps;
+    private final TruthKeeper truth;
 
     /**
      * {@code aliases} gives the names the corpus knows right now (the lexicon's and those its documents teach);
@@ -47,8 +49,10 @@ public final class Answerer {
 
     public Answerer(Index index, Lexicon lexicon, Supplier<AliasTable> aliases,
                     java.util.function.Function<io.veritas.index.SearchRequest, List<io.veritas.index.Hit>> search,
-                    java.util.function.Function<String, List<io.veritas.index.Translation>> translations) {
+                    java.util.function.Function<String, List<io.veritas.index.Translation>> translations,
+                    TruthKeeper truth) {
         this.index = index;
+        this.truth = truth;
         this.evidence = new EvidenceAnswerer(search, translations, lexicon);
         this.aliasTables = aliases;
         this.lexicon = lexicon;
@@ -199,11 +203,10 @@ public final class Answerer {
         return MORE.matcher(folded).find() ? 1 : LESS.matcher(folded).find() ? -1 : 0;
     }
 
-    /** The claims path: figures of one subject and attribute, ranked by {@link Truth}. */
+    /** The claims path: figures of one subject and attribute, judged by the corpus's truth engine. */
     private Answer figures(Question q, AliasTable aliases) {
         Set<String> names = aliases.equivalents(q.subject());
-        Map<Evidence, ClaimHit> quoted = new IdentityHashMap<>();
-        List<Evidence> evidence = new ArrayList<>();
+        List<ClaimHit> evidence = new ArrayList<>();
         for (ClaimHit h : index.claims(names, q.attribute(), MAX_CLAIMS)) {
             if (q.year() > 0 && TimeScope.year(h) != q.year()) {
                 continue;
@@ -211,22 +214,20 @@ public final class Answerer {
             if (!TimeScope.ofThePeriodAsked(q, h)) {
                 continue;
             }
-            Evidence e = new Evidence(h.claim(), h.source().cluster());
-            quoted.put(e, h);
-            evidence.add(e);
+            evidence.add(h);
         }
         Lexicon.Kind kind = lexicon.kind(q.attribute());
-        Verdict all = Truth.judge(q.attribute(), kind, evidence);
-        Verdict asked = all;
+        List<Figure> all = judge(evidence, aliases);
+        List<Figure> asked = all;
         if (q.qualifier() != null) {
             // A level (a valuation) has no round of its own; the sentence that gives it may name the round.
-            asked = Truth.judge(q.attribute(), kind, ofRounds(evidence, quoted, Set.of(q.qualifier())));
+            asked = judge(ofRounds(evidence, Set.of(q.qualifier())), aliases);
         } else {
             String foldedQuestion = Script.fold(io.veritas.text.Normalizer.nfkc(q.text()));
             Set<String> rounds = io.veritas.extract.Rounds.all(foldedQuestion, 0, foldedQuestion.length());
             if (rounds.size() > 1) {
                 // "估值从B轮到C轮有什么变化": the values at those rounds, not every value the company ever had.
-                Verdict of = Truth.judge(q.attribute(), kind, ofRounds(evidence, quoted, rounds));
+                List<Figure> of = judge(ofRounds(evidence, rounds), aliases);
                 if (!of.isEmpty()) {
                     asked = of;
                 }
@@ -236,11 +237,11 @@ public final class Answerer {
         if (wanted != null && !all.isEmpty()) {
             // "What valuation is X in talks for?", "What was the Series E's target?": only figures of that modality
             // answer; an actual figure is not a plan, and the answer says when the corpus reports none.
-            List<Evidence> base = q.qualifier() == null ? evidence : evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())
+            List<ClaimHit> base = q.qualifier() == null ? evidence : evidence.stream().filter(e -> q.qualifier().equals(e.claim().qualifier())
                     || e.claim().qualifier() == null).toList();
-            Verdict of = Truth.judge(q.attribute(), kind, base.stream().filter(e -> wanted.equals(e.claim().modality())).toList());
+            List<Figure> of = judge(base.stream().filter(e -> wanted.equals(e.claim().modality())).toList(), aliases);
             return of.isEmpty() ? missing(q, asked.isEmpty() ? all : asked, aliases, "missing." + wanted)
-                    : compose(q, kind, of, quoted, aliases);
+                    : compose(q, kind, of, aliases);
         }
         if (all.isEmpty() && !aliases.knows(q.subject()) && index.claims(names, null, 1).isEmpty()) {
             // No figure of that kind for a name the table does not know: its sentences may still say it.
@@ -257,16 +258,162 @@ public final class Answerer {
             }
             return missing(q, all, aliases, "missing");
         }
-        return compose(q, kind, asked, quoted, aliases);
+        return compose(q, kind, asked, aliases);
+    }
+
+    /**
+     * What the truth engine concludes about the values these claims state, each value with the claims of this
+     * question behind it, best first: current and disputed values (newest first), superseded ones, then reported,
+     * target and denied ones, outweighed ones last. The engine judges each value against everything the corpus
+     * says about the item and weighs each source by the reliability it has learned from the whole corpus.
+     */
+    private List<Figure> judge(List<ClaimHit> hits, AliasTable aliases) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        TruthKeeper.Judged judged = truth.judge(hits, aliases);
+        Map<Statement, List<ClaimHit>> byStatement = judged.statements();
+        List<Figure> out = new ArrayList<>();
+        for (Resolution r : judged.resolutions()) {
+            for (Belief b : r.beliefs()) {
+                Map<String, ClaimHit> perDoc = new TreeMap<>();
+                Set<String> sources = new TreeSet<>();
+                Set<String> units = new TreeSet<>();
+                for (Statement st : b.support()) {
+                    List<ClaimHit> mine = byStatement.get(st);
+                    if (mine == null) {
+                        continue;
+                    }
+                    sources.add(st.source());
+                    units.add(st.independentUnit());
+                    for (ClaimHit h : mine) {
+                        perDoc.merge(h.claim().docId(), h, Answerer::later);
+                    }
+                }
+                if (!perDoc.isEmpty()) {
+                    out.add(figure(r.item().attribute(), b, new ArrayList<>(perDoc.values()), new ArrayList<>(sources), units));
+                }
+            }
+        }
+        List<Figure> merged = mergeUnnamedEvents(out);
+        merged.sort(BEST_FIRST);
+        return merged;
+    }
+
+    private static int rank(Figure f) {
+        return switch (f.status()) {
+            case Figure.CURRENT, Figure.DISPUTED -> 0;
+            case Figure.SUPERSEDED -> 1;
+            case Figure.REJECTED -> 3;
+            default -> 2;
+        };
+    }
+
+    private static final java.util.Comparator<Figure> BEST_FIRST = java.util.Comparator.comparingInt(Answerer::rank)
+            .thenComparing(Figure::asOf, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+            .thenComparing(java.util.Comparator.comparingInt(Figure::sourceCount).reversed())
+            .thenComparing(java.util.Comparator.comparingDouble(Figure::confidence).reversed())
+            .thenComparingDouble(Figure::value)
+            .thenComparing(Figure::unit);
+
+    /** One value with its support: the most common figure as written, the firmest bound, the date the texts give. */
+    private static Figure figure(String attribute, Belief b, List<ClaimHit> support, List<String> sources, Set<String> units) {
+        support.sort(java.util.Comparator.comparing((ClaimHit h) -> h.claim().asOf(), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                .thenComparing(h -> h.claim().docId()));
+        // A date the text gives beats a publication date: "xAI 週二（6 日）宣布" dates the round to the 6th.
+        boolean anyDated = support.stream().anyMatch(h -> h.claim().dated());
+        LocalDate asOf = support.stream().filter(h -> !anyDated || h.claim().dated()).map(h -> h.claim().asOf())
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+        Map<Double, Integer> votes = new TreeMap<>();
+        Map<String, Integer> bounds = new TreeMap<>();
+        Map<String, Integer> modalities = new TreeMap<>();
+        for (ClaimHit h : support) {
+            votes.merge(h.claim().value(), 1, Integer::sum);
+            bounds.merge(h.claim().bound(), h.claim().bound().equals("exact") ? 2 : 1, Integer::sum);
+            modalities.merge(h.claim().modality(), 1, Integer::sum);
+        }
+        double value = votes.entrySet().stream().max(Map.Entry.<Double, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+        String bound = top(bounds);
+        String modality = top(modalities);
+        var c = support.get(0).claim();
+        String status = b.status().name().toLowerCase(java.util.Locale.ROOT);
+        return new Figure(attribute, c.qualifier(), value, c.currency(), c.period(), bound, asOf, status, modality,
+                b.confidence(), support, sources, units.size());
+    }
+
+    private static String top(Map<String, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+    }
+
+    private static ClaimHit later(ClaimHit current, ClaimHit candidate) {
+        if (candidate.claim().dated() != current.claim().dated()) {
+            return candidate.claim().dated() ? candidate : current;
+        }
+        LocalDate a = candidate.claim().asOf();
+        LocalDate b = current.claim().asOf();
+        if (a != null && (b == null || a.isAfter(b))) {
+            return candidate;
+        }
+        if (java.util.Objects.equals(a, b) && candidate.claim().figure().start() < current.claim().figure().start()) {
+            return candidate;
+        }
+        return current;
+    }
+
+    /**
+     * "募得 200 億美元" without the round's name is the same event as "E 輪募資 200 億美元": an event value that names no
+     * round joins the round whose accepted value it is (the one with most sources when several match).
+     */
+    private static List<Figure> mergeUnnamedEvents(List<Figure> figures) {
+        List<Figure> out = new ArrayList<>();
+        List<Figure> unnamed = new ArrayList<>();
+        for (Figure f : figures) {
+            (f.qualifier() == null ? unnamed : out).add(f);
+        }
+        for (Figure f : unnamed) {
+            int home = -1;
+            for (int i = 0; i < out.size(); i++) {
+                Figure r = out.get(i);
+                if (r.accepted() && f.accepted() && sameValue(r, f) && (home < 0 || r.sourceCount() > out.get(home).sourceCount())) {
+                    home = i;
+                }
+            }
+            if (home < 0) {
+                out.add(f);
+                continue;
+            }
+            Figure r = out.get(home);
+            List<ClaimHit> support = new ArrayList<>(r.support());
+            Set<String> docs = new java.util.HashSet<>();
+            support.forEach(h -> docs.add(h.claim().docId()));
+            for (ClaimHit h : f.support()) {
+                if (docs.add(h.claim().docId())) {
+                    support.add(h);
+                }
+            }
+            Set<String> sources = new TreeSet<>(r.sources());
+            sources.addAll(f.sources());
+            // The unnamed report may be a copy of the named one: count it as its own story only if its source is new.
+            int independent = r.independent() + (r.sources().containsAll(f.sources()) ? 0 : f.independent());
+            out.set(home, r.with(r.status(), support, new ArrayList<>(sources), independent));
+        }
+        return out;
+    }
+
+    private static boolean sameValue(Figure a, Figure b) {
+        return a.unit().equals(b.unit())
+                && Math.abs(a.value() - b.value()) <= ClaimStatements.SAME_VALUE * Math.max(a.value(), b.value());
     }
 
     /**
      * The evidence of the rounds asked: claims of one of them, and levels (a valuation has no round of its own)
      * whose sentence names one.
      */
-    private static List<Evidence> ofRounds(List<Evidence> evidence, Map<Evidence, ClaimHit> quoted, Set<String> rounds) {
+    private static List<ClaimHit> ofRounds(List<ClaimHit> evidence, Set<String> rounds) {
         return evidence.stream().filter(e -> e.claim().qualifier() != null ? rounds.contains(e.claim().qualifier())
-                : io.veritas.extract.Rounds.all(Script.fold(quoted.get(e).quote()), 0, quoted.get(e).quote().length())
+                : io.veritas.extract.Rounds.all(Script.fold(e.quote()), 0, e.quote().length())
                 .stream().anyMatch(rounds::contains)).toList();
     }
 
@@ -293,23 +440,29 @@ public final class Answerer {
         return wanted;
     }
 
-    private Answer compose(Question q, Lexicon.Kind kind, Verdict verdict, Map<Evidence, ClaimHit> quoted, AliasTable aliases) {
+    private Answer compose(Question q, Lexicon.Kind kind, List<Figure> verdict, AliasTable aliases) {
         String lang = q.language();
-        List<Fact> facts = verdict.facts().subList(0, Math.min(MAX_FACTS, verdict.facts().size()));
-        Fact head = facts.get(0);
+        List<Figure> facts = verdict.subList(0, Math.min(MAX_FACTS, verdict.size()));
+        Figure head = facts.get(0);
+        Map<String, io.veritas.truth.SourceReliability> reliabilities = new TreeMap<>();
+        for (Figure f : facts) {
+            for (String s : f.sources()) {
+                truth.reliability(s).ifPresent(r -> reliabilities.put(s, r));
+            }
+        }
         StringBuilder text = new StringBuilder();
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("subject", SUBJECT_MARK);
         vars.put("attribute", Phrases.get("attr." + q.attribute(), lang));
         vars.put("qualifier", Formats.qualifier(head.qualifier(), lang));
         vars.put("latest", q.latest() && kind != Lexicon.Kind.EVENT ? Phrases.get("latest", lang) : "");
-        List<Fact> shown = new ArrayList<>();
-        if (head.status().equals(Truth.DISPUTED)) {
+        List<Figure> shown = new ArrayList<>();
+        if (head.status().equals(Figure.DISPUTED)) {
             List<String> items = new ArrayList<>();
-            for (Fact f : facts) {
-                if (f.status().equals(Truth.DISPUTED)) {
+            for (Figure f : facts) {
+                if (f.status().equals(Figure.DISPUTED)) {
                     items.add(fill(Phrases.get("disputed.item", lang), Map.of("value", value(f, lang),
-                            "sources", Formats.sources(f.sourceCount(), lang), "date", Formats.date(f.asOf(), lang))));
+                            "sources", named(f, reliabilities, lang), "date", Formats.date(f.asOf(), lang))));
                     shown.add(f);
                 }
             }
@@ -318,7 +471,7 @@ public final class Answerer {
         } else {
             vars.put("value", noted(head, lang));
             vars.put("date", Formats.date(head.asOf(), lang));
-            vars.put("sources", Formats.sources(head.sourceCount(), lang));
+            vars.put("sources", count(head, lang));
             boolean counted = head.currency().equals(head.attribute()); // a head count: "xAI has 600 million users"
             String template = kind == Lexicon.Kind.EVENT ? "event" : counted ? "count" : "level";
             text.append(fill(Phrases.get(head.asOf() == null ? template + ".undated" : template, lang), vars));
@@ -326,21 +479,30 @@ public final class Answerer {
         }
         List<String> earlier = new ArrayList<>();
         List<String> planned = new ArrayList<>();
+        List<String> outweighed = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
         String target = null;
-        for (Fact f : facts) {
+        for (Figure f : facts) {
             if (shown.contains(f)) {
                 continue;
             }
             shown.add(f);
             String item = fill(Phrases.get("earlier.item", lang), Map.of("value", valueWithRound(f, head, lang),
                     "date", Formats.date(f.asOf(), lang)));
-            if (f.modality().equals("target")) {
-                target = target == null ? value(f, lang) : target;
-            } else if (!f.modality().equals("actual")) {
-                planned.add(f.modality().equals("past") ? fill(Phrases.get("earlier.item", lang),
-                        Map.of("value", noted(f, lang), "date", Formats.date(f.asOf(), lang))) : item);
-            } else {
-                earlier.add(item);
+            switch (f.status()) {
+                case Figure.TARGET -> target = target == null ? value(f, lang) : target;
+                case Figure.REPORTED -> planned.add(item);
+                case Figure.DENIED -> denied.add(item);
+                case Figure.REJECTED -> outweighed.add(fill(Phrases.get("disputed.item", lang), Map.of("value",
+                        valueWithRound(f, head, lang), "sources", named(f, reliabilities, lang), "date", Formats.date(f.asOf(), lang))));
+                default -> {
+                    if (f.modality().equals("past")) {
+                        planned.add(fill(Phrases.get("earlier.item", lang), Map.of("value", noted(f, lang),
+                                "date", Formats.date(f.asOf(), lang))));
+                    } else {
+                        earlier.add(item);
+                    }
+                }
             }
         }
         if (!earlier.isEmpty()) {
@@ -352,28 +514,82 @@ public final class Answerer {
         if (!planned.isEmpty()) {
             text.append(fill(Phrases.get("planned", lang), Map.of("list", String.join(Phrases.get("separator", lang), planned))));
         }
+        if (!denied.isEmpty()) {
+            text.append(fill(Phrases.get("denied", lang), Map.of("list", String.join(Phrases.get("separator", lang), denied))));
+        }
+        if (!outweighed.isEmpty()) {
+            text.append(fill(Phrases.get("rejected", lang), Map.of("list", String.join(Phrases.get("separator", lang), outweighed))));
+        }
         List<Citation> citations = new ArrayList<>();
         List<FactView> views = new ArrayList<>();
         Map<String, Citation> byDoc = new LinkedHashMap<>();
-        for (Fact f : shown) {
+        Map<String, List<String>> documentsOf = new TreeMap<>();
+        for (Figure f : shown) {
             List<String> ids = new ArrayList<>();
-            for (Evidence e : f.support()) {
-                ClaimHit h = quoted.get(e);
+            Map<String, List<String>> mine = new TreeMap<>();
+            for (ClaimHit h : f.support()) {
                 ids.add(h.source().docId());
                 byDoc.computeIfAbsent(h.source().docId(), id -> new Citation(id, h.source().path(), h.source().url(),
                         h.source().title(), h.source().published(), h.source().language(), h.quote()));
+                String who = truth.sourceOf(h);
+                mine.computeIfAbsent(who, k -> new ArrayList<>()).add(h.source().docId());
+                documentsOf.computeIfAbsent(who, k -> new ArrayList<>());
+                if (!documentsOf.get(who).contains(h.source().docId())) {
+                    documentsOf.get(who).add(h.source().docId());
+                }
             }
             views.add(new FactView(q.subjectAs(), f.attribute(), f.qualifier(), f.value(), f.unit(), noted(f, lang),
-                    f.asOf(), f.status(), f.modality(), ids));
+                    f.asOf(), f.status(), f.modality(), ids, round(f.confidence()), sourceViews(mine)));
         }
         citations.addAll(byDoc.values());
         // Sources in the asker's language first; otherwise in the order of the facts they support.
         citations.sort(java.util.Comparator.comparing((Citation c) -> !lang.equals(c.language())));
+        List<SourceView> sources = new ArrayList<>(sourceViews(documentsOf));
+        sources.sort(java.util.Comparator.comparing(SourceView::reliability, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                .thenComparing(SourceView::source));
         return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3, aliases),
-                q.type().json(), views.isEmpty() ? null : views.get(0).text());
+                q.type().json(), views.isEmpty() ? null : views.get(0).text(), sources);
     }
 
-    private Answer missing(Question q, Verdict all, AliasTable aliases, String template) {
+    private List<SourceView> sourceViews(Map<String, List<String>> documentsBySource) {
+        List<SourceView> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : documentsBySource.entrySet()) {
+            var r = truth.reliability(e.getKey());
+            out.add(new SourceView(e.getKey(), r.map(x -> round(x.accuracy())).orElse(null),
+                    round(r.map(io.veritas.truth.SourceReliability::claims).orElse(0.0)), e.getValue()));
+        }
+        return out;
+    }
+
+    private static double round(double x) {
+        return Double.isNaN(x) ? x : Math.round(x * 1000) / 1000.0;
+    }
+
+    /** "1 source (TechWire, reliability 0.81)": who says it, for values the sources disagree on. */
+    private static String named(Figure f, Map<String, io.veritas.truth.SourceReliability> reliabilities, String lang) {
+        List<String> names = new ArrayList<>();
+        for (String s : f.sources()) {
+            if (names.size() == 3) {
+                names.add("…");
+                break;
+            }
+            var r = reliabilities.get(s);
+            names.add(r == null ? s : fill(Phrases.get("source.named", lang), Map.of("name", s,
+                    "reliability", String.format(java.util.Locale.ROOT, "%.2f", r.accuracy()))));
+        }
+        return count(f, lang) + fill(Phrases.get("source.names", lang), Map.of("names", String.join(Phrases.get("separator", lang), names)));
+    }
+
+    /** "2 sources", or "3 outlets carrying one story" when copies of one story are among them. */
+    private static String count(Figure f, String lang) {
+        if (f.sources().size() > f.sourceCount()) {
+            return fill(Phrases.get(f.sourceCount() == 1 ? "sources.copied.one" : "sources.copied", lang),
+                    Map.of("n", Integer.toString(f.sourceCount()), "outlets", Integer.toString(f.sources().size())));
+        }
+        return Formats.sources(f.sourceCount(), lang);
+    }
+
+    private Answer missing(Question q, List<Figure> all, AliasTable aliases, String template) {
         String lang = q.language();
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("subject", SUBJECT_MARK);
@@ -381,8 +597,8 @@ public final class Answerer {
         vars.put("qualifier", Formats.qualifier(q.qualifier(), lang));
         StringBuilder text = new StringBuilder(fill(Phrases.get(template, lang), vars));
         List<String> known = new ArrayList<>();
-        for (Fact f : all.facts()) {
-            if (f.modality().equals("actual") && known.size() < 4) {
+        for (Figure f : all) {
+            if (f.accepted() && f.modality().equals("actual") && known.size() < 4) {
                 known.add(fill(Phrases.get("missing.known.item", lang), Map.of("qualifier", Formats.qualifier(f.qualifier(), lang),
                         "attribute", Phrases.get("attr." + q.attribute(), lang), "value", value(f, lang),
                         "date", Formats.date(f.asOf(), lang))));
@@ -396,13 +612,13 @@ public final class Answerer {
     }
 
     /** The amount in the answer's language (and script). */
-    private static String value(Fact f, String lang) {
+    private static String value(Figure f, String lang) {
         String v = Formats.money(f.value(), f.currency(), f.bound(), f.period(), lang);
         return Script.HANT.equals(lang) ? Script.toTraditional(v) : v;
     }
 
     /** The amount with a note when it is not an actual figure: "(planned or expected)", "(target)". */
-    private static String noted(Fact f, String lang) {
+    private static String noted(Figure f, String lang) {
         if (f.modality().equals("actual")) {
             return value(f, lang);
         }
@@ -411,7 +627,7 @@ public final class Answerer {
     }
 
     /** An earlier event names its own round when it differs from the headline's ("Series B US$1 billion"). */
-    private static String valueWithRound(Fact f, Fact head, String lang) {
+    private static String valueWithRound(Figure f, Figure head, String lang) {
         if (f.qualifier() != null && !f.qualifier().equals(head.qualifier())) {
             return Formats.qualifier(f.qualifier(), lang) + (Script.EN.equals(lang) ? "" : " ") + value(f, lang);
         }

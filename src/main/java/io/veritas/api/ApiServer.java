@@ -78,6 +78,10 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/v1/health", ctx -> ctx.json(health(veritas.health())), Role.READ);
             cfg.routes.post("/v1/ask", ctx -> ctx.json(veritas.ask(questionFrom(ctx))), Role.READ);
             cfg.routes.get("/v1/ask", ctx -> ctx.json(veritas.ask(required(ctx, "q"))), Role.READ);
+            cfg.routes.get("/v1/timeline", ctx -> ctx.json(veritas.timeline(required(ctx, "entity"), required(ctx, "attribute"),
+                    ctx.queryParam("lang"))), Role.READ);
+            cfg.routes.get("/v1/sources", ctx -> ctx.json(Json.MAPPER.createObjectNode()
+                    .set("sources", Json.MAPPER.valueToTree(veritas.sources()))), Role.READ);
             cfg.routes.get("/v1/search", ctx -> {
                 String q = required(ctx, "q");
                 int limit = 10;

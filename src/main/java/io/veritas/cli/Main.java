@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "veritas", mixinStandardHelpOptions = true, version = "Veritas 0.1.0",
         description = "A self-hostable, truth-seeking answer engine over your own news and posts.",
         subcommands = {IngestCommand.class, AskCommand.class, SearchCommand.class, ServeCommand.class,
-                DemoCommand.class, BenchCommand.class, SearchBenchCommand.class, ClaimsCommand.class, EvalCommand.class, EvalQaCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, BenchCommand.class, SearchBenchCommand.class, ClaimsCommand.class, TimelineCommand.class, EvalCommand.class, EvalQaCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Held so the logger keeps its level: Lucene's start-up notes are not for command-line users. */
     private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");

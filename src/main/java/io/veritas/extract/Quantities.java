@@ -31,7 +31,7 @@ public final class Quantities {
     private static final Pattern WORDS = Pattern.compile(
             "(?<![\\w.$])" + NUM + RANGE + "\\s*(trillion|billion|million|thousand|bn|mn)\\s*(?:us\\s|u\\.s\\.\\s)?(dollars|usd|euros|yuan|renminbi|pounds)");
     private static final Pattern BOUND_BEFORE = Pattern.compile(
-            "(约为|约合|大约|约|近|接近|将近|超过|逾|多于|高达|至多|最多|最高|不到|低于|少于|不超过|about|around|approximately|roughly|nearly|almost|"
+            "(约为|约合|大约|约|近|接近|将近|超过|逾|多于|最高可达|最多可达|可达|高达|至多|最多|最高|不到|低于|少于|不超过|about|around|approximately|roughly|nearly|almost|"
                     + "over|more than|up to|at least|at most|less than|under|some|as much as)\\s*$");
 
     private static final Map<String, String> CURRENCY = Map.ofEntries(
@@ -189,7 +189,7 @@ public final class Quantities {
         }
         return switch (m.group(1)) {
             case "超过", "逾", "多于", "over", "more than", "at least" -> "atLeast";
-            case "高达", "至多", "最多", "最高", "up to", "at most", "as much as" -> "upTo";
+            case "最高可达", "最多可达", "可达", "高达", "至多", "最多", "最高", "up to", "at most", "as much as" -> "upTo";
             case "不到", "低于", "少于", "不超过", "less than", "under" -> "below";
             default -> "approx";
         };

@@ -14,5 +14,7 @@ public enum Modality {
     /** A goal or ceiling: "aims to raise up to $2 billion". */
     TARGET,
     /** Denied by the source: "denied it raised $2 billion". */
-    DENIED
+    DENIED,
+    /** An earlier value told in passing: "once burned $1 billion a month". Never current, kept as superseded. */
+    PAST
 }

@@ -108,7 +108,7 @@ final class Statuses {
             accepted.set(0, belief(head.value(), head.status(), head.confidence(), head.asOf(), support));
         }
         List<Belief> side = new ArrayList<>();
-        for (Modality m : List.of(Modality.REPORTED, Modality.PLANNED, Modality.TARGET, Modality.DENIED)) {
+        for (Modality m : List.of(Modality.REPORTED, Modality.PLANNED, Modality.TARGET, Modality.DENIED, Modality.PAST)) {
             Map<String, List<Statement>> byValue = new TreeMap<>();
             for (Statement s : all) {
                 if (s.modality() == m) {
@@ -118,6 +118,7 @@ final class Statuses {
             Status status = switch (m) {
                 case TARGET -> Status.TARGET;
                 case DENIED -> Status.DENIED;
+                case PAST -> Status.SUPERSEDED;
                 default -> Status.REPORTED;
             };
             for (List<Statement> group : byValue.values()) {
@@ -166,9 +167,11 @@ final class Statuses {
     }
 
     /**
-     * A rival disputes the best value when it is nearly as probable, or when at least two independent credible
-     * sources (distinct copy clusters or documents) give it: one source against several is outweighed, several
-     * against several is a dispute, however sharp the posterior.
+     * A rival disputes the best value when it is nearly as probable, when at least two independent credible sources
+     * (distinct copy clusters or documents) give it, or when it has more than half as many independent sources as
+     * the best value: one source against several is outweighed, several against several and one against one are a
+     * dispute, however sharp the posterior. (Reliabilities learned from a handful of claims may split a tie between
+     * two independent sources; they order the two, they do not silence one.)
      */
     private static boolean rival(TruthEngine engine, TruthEngine.Unit u, int v, double top, TruthOptions options) {
         List<Statement> support = u.support.get(v);
@@ -176,6 +179,9 @@ final class Statuses {
             return false;
         }
         if (u.probability[v] >= options.disputeRatio() * top) {
+            return true;
+        }
+        if (2 * independent(support) > independent(u.support.get(ranked(u)[0]))) {
             return true;
         }
         java.util.Set<String> voices = new java.util.HashSet<>();
@@ -186,6 +192,10 @@ final class Statuses {
             }
         }
         return voices.size() >= 2;
+    }
+
+    private static int independent(List<Statement> support) {
+        return (int) support.stream().map(Statement::independentUnit).distinct().count();
     }
 
     private static boolean credible(TruthEngine engine, List<Statement> support, TruthOptions options) {

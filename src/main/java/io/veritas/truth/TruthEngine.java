@@ -465,15 +465,31 @@ public final class TruthEngine {
             for (int i = 0; i < starts.size(); i++) {
                 epochs.add(new ArrayList<>());
             }
+            List<Statement> undated = new ArrayList<>();
             for (Statement s : actual) {
+                if (s.asOf() == null) {
+                    undated.add(s);
+                    continue;
+                }
                 int e = starts.size() - 1;
-                if (s.asOf() != null) {
-                    while (starts.get(e).isAfter(s.asOf())) {
-                        e--;
+                while (starts.get(e).isAfter(s.asOf())) {
+                    e--;
+                }
+                epochs.get(e).add(s);
+            }
+            // An undated claim of a changing attribute restates the latest dated epoch that has its value ("its
+            // valuation of $80 billion" in a story that dates that value elsewhere); a value no dated claim gives
+            // is taken as current: news without a date is recent news.
+            double tau = toleranceOf(item.attribute());
+            for (Statement s : undated) {
+                int home = epochs.size() - 1;
+                for (int e = epochs.size() - 1; e >= 0; e--) {
+                    if (epochs.get(e).stream().anyMatch(x -> rule.agree(x.value(), s.value(), tau))) {
+                        home = e;
+                        break;
                     }
                 }
-                // Undated claims of a changing attribute are taken as current: news without a date is recent news.
-                epochs.get(e).add(s);
+                epochs.get(home).add(s);
             }
         }
         List<Unit> out = new ArrayList<>();

@@ -94,6 +94,36 @@ class ApiServerTest {
     }
 
     @Test
+    void timelinesAndSourceReliabilitiesAreServed() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/timeline?entity=" + URLEncoder.encode("深瞳智能", StandardCharsets.UTF_8)
+                + "&attribute=valuation&lang=zh-Hans")));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode t = Json.MAPPER.readTree(r.body());
+        JsonNode points = t.get("points");
+        assertTrue(points.size() >= 2, r.body());
+        JsonNode last = points.get(points.size() - 1);
+        assertEquals(2e9, last.get("value").asDouble(), r.body());
+        assertEquals("current", last.get("status").asText(), r.body());
+        assertTrue(last.get("text").asText().contains("亿美元"), r.body());
+        assertEquals("superseded", points.get(0).get("status").asText(), r.body());
+
+        String bad = problem(send(HttpRequest.newBuilder(uri("/v1/timeline?entity=xAI&attribute=weather"))), 400);
+        assertTrue(bad.contains("weather") && bad.contains("valuation"), bad);
+
+        HttpResponse<String> s = send(HttpRequest.newBuilder(uri("/v1/sources")));
+        assertEquals(200, s.statusCode(), s.body());
+        JsonNode sources = Json.MAPPER.readTree(s.body()).get("sources");
+        assertTrue(sources.size() >= 3, s.body());
+        double previous = 1;
+        for (JsonNode source : sources) {
+            double a = source.get("accuracy").asDouble();
+            assertTrue(a > 0 && a < 1 && a <= previous, s.body());
+            previous = a;
+            assertFalse(source.get("source").asText().isBlank(), s.body());
+        }
+    }
+
+    @Test
     void badRequestsGetAProblemBody() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/ask"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"q\": 1}")));

@@ -62,6 +62,10 @@ class SeedAnswersTest {
                     && f.get("asOf").asText().equals("2025-03-31");
         }
         assertTrue(superseded80bn, "the US$80 billion valuation of Q1 2025 is shown as superseded: " + a);
+        for (JsonNode f : a.get("facts")) {
+            assertFalse(f.get("by").isEmpty(), "every fact says who states it: " + f);
+        }
+        assertFalse(a.get("sources").isEmpty(), a.toString());
         List<String> files = citedFiles(a);
         assertTrue(files.contains("004_428c75b8c0fd5639.txt"), files.toString());
         assertTrue(files.contains("002_ff1f80c7c43b12f5.txt"), files.toString());
@@ -151,5 +155,24 @@ class SeedAnswersTest {
                 assertTrue(h.has(field), field + " missing from hit " + h);
             }
         }
+    }
+
+    @Test
+    void xaisValuationIsATimelineFromEighteenBillionToTheCurrentTwoHundredAndThirty() {
+        CliRun run = CliRun.of("timeline", "--data", data.toString(), "--json", "xAI", "valuation");
+        assertEquals(0, run.exitCode(), run.err());
+        List<JsonNode> points = new ArrayList<>();
+        run.json().get("points").forEach(points::add);
+        assertFalse(points.isEmpty(), run.out());
+        JsonNode first = points.get(0);
+        JsonNode last = points.get(points.size() - 1);
+        assertEquals(18e9, first.get("value").asDouble(), run.out());
+        assertEquals("2024-05", first.get("asOf").asText().substring(0, 7));
+        assertEquals(2.3e11, last.get("value").asDouble(), run.out());
+        assertEquals("2026-01", last.get("asOf").asText().substring(0, 7));
+        assertEquals("current", last.get("status").asText());
+        assertTrue(points.stream().anyMatch(p -> p.get("asOf").asText().equals("2024-12-31") && p.get("value").asDouble() == 5.1e10
+                && p.get("status").asText().equals("superseded")), "the year-end 2024 value lies in between: " + run.out());
+        assertEquals(1, points.stream().filter(p -> p.get("status").asText().equals("current")).count(), run.out());
     }
 }

@@ -1,0 +1,147 @@
+package io.veritas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.veritas.index.OpenSearchNode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The truth engine in news answering, end to end through {@code ask --json} and {@code timeline --json}, on both
+ * backends: a valuation's history with its current value, a syndicated wrong figure that three outlets copy against
+ * two independent sources, talks and "up to" figures (in English and 最高可達) that stay reported beside a round's
+ * target and its result, and two independent sources that disagree. Every company, person and outlet in
+ * {@code truth/news.jsonl} is invented for this test.
+ */
+class NewsTruthTest {
+    @TempDir
+    static Path tmp;
+
+    private static final Map<String, Path> DATA = new HashMap<>();
+
+    private static synchronized Path data(String backend) {
+        return DATA.computeIfAbsent(backend, b -> {
+            Path dir = tmp.resolve(b);
+            List<String> args = new ArrayList<>(List.of("ingest", "--data", dir.toString(), "--embedder", "none"));
+            if (b.equals("opensearch")) {
+                args.addAll(List.of("--backend", "opensearch", "--opensearch", OpenSearchNode.url(),
+                        "--opensearch-index", "news-truth-" + System.nanoTime()));
+            }
+            args.add(Path.of("src/test/resources/truth/news.jsonl").toString());
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("16 added"), run.out());
+            return dir;
+        });
+    }
+
+    private static JsonNode ask(String backend, String question) {
+        CliRun run = CliRun.of("ask", "--data", data(backend).toString(), "--json", question);
+        assertEquals(0, run.exitCode(), run.err());
+        return run.json();
+    }
+
+    private static List<JsonNode> facts(JsonNode answer) {
+        List<JsonNode> out = new ArrayList<>();
+        answer.get("facts").forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode factOf(JsonNode answer, double value) {
+        return facts(answer).stream().filter(f -> f.get("value").asDouble() == value).findFirst()
+                .orElseThrow(() -> new AssertionError("no fact of " + value + " in " + answer.toPrettyString()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void aValuationComesBackAsATimelineWithTheNewestValueCurrent(String backend) {
+        JsonNode a = ask(backend, "What is Quillon Robotics' latest valuation?");
+        assertTrue(a.get("answered").asBoolean(), a.toPrettyString());
+        JsonNode head = a.get("facts").get(0);
+        assertEquals(12e9, head.get("value").asDouble(), a.toPrettyString());
+        assertEquals("current", head.get("status").asText());
+        assertEquals("superseded", factOf(a, 4e9).get("status").asText());
+        assertEquals("superseded", factOf(a, 1.5e9).get("status").asText());
+        assertTrue(a.get("answer").asText().contains("US$12 billion"), a.get("answer").asText());
+
+        CliRun run = CliRun.of("timeline", "--data", data(backend).toString(), "--json", "Quillon Robotics", "valuation");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> points = new ArrayList<>();
+        for (JsonNode p : run.json().get("points")) {
+            points.add(p.get("asOf").asText().substring(0, 7) + " " + p.get("value").asDouble() + " " + p.get("status").asText());
+            assertFalse(p.get("sources").isEmpty(), p.toString());
+        }
+        assertEquals(List.of("2024-05 1.5E9 superseded", "2024-12 4.0E9 superseded", "2026-01 1.2E10 current"), points);
+
+        CliRun text = CliRun.of("timeline", "--data", data(backend).toString(), "Quillon Robotics", "估值");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("current") && text.out().contains("US$12 billion"), text.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void aSyndicatedWrongFigureDoesNotOutvoteTwoIndependentSources(String backend) {
+        JsonNode a = ask(backend, "How much did Vantor Grid raise in its Series B?");
+        assertTrue(a.get("answered").asBoolean(), a.toPrettyString());
+        JsonNode head = a.get("facts").get(0);
+        assertEquals(65e6, head.get("value").asDouble(), "three copies of one wire story count once: " + a.toPrettyString());
+        assertEquals("current", head.get("status").asText(), a.toPrettyString());
+        JsonNode wire = factOf(a, 90e6);
+        assertNotEquals("current", wire.get("status").asText());
+        assertEquals(3, wire.get("sources").size(), "all three copies are still cited: " + wire);
+        assertTrue(head.get("confidence").asDouble() > wire.get("confidence").asDouble(), a.toPrettyString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void talksAndUpToFiguresAreReportedAndATargetIsNotAConflict(String backend) {
+        JsonNode a = ask(backend, "How much did Ostrava Labs raise in its Series C?");
+        assertTrue(a.get("answered").asBoolean(), a.toPrettyString());
+        JsonNode head = a.get("facts").get(0);
+        assertEquals(250e6, head.get("value").asDouble(), a.toPrettyString());
+        assertEquals("current", head.get("status").asText());
+        assertEquals("target", factOf(a, 200e6).get("status").asText());
+        JsonNode talks = factOf(a, 300e6);
+        assertEquals("reported", talks.get("status").asText(), "in talks, up to and 最高可達 are never done: " + talks);
+        assertEquals(2, talks.get("sources").size(), "the English and the Traditional Chinese report: " + talks);
+        for (JsonNode f : a.get("facts")) {
+            assertNotEquals("disputed", f.get("status").asText(), "a target and talks are not a conflict: " + a.toPrettyString());
+        }
+        String text = a.get("answer").asText();
+        assertTrue(text.contains("US$250 million") && text.contains("target was US$200 million"), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void twoIndependentSourcesThatDisagreeAreBothShownWithTheirReliability(String backend) {
+        JsonNode a = ask(backend, "How much did Helmfrost raise in its Series A?");
+        assertTrue(a.get("answered").asBoolean(), a.toPrettyString());
+        for (double value : new double[] {40e6, 55e6}) {
+            JsonNode f = factOf(a, value);
+            assertEquals("disputed", f.get("status").asText(), a.toPrettyString());
+            assertEquals(1, f.get("by").size(), f.toString());
+            JsonNode by = f.get("by").get(0);
+            assertNotNull(by.get("reliability").numberValue(), by.toString());
+            assertTrue(by.get("reliability").asDouble() > 0 && by.get("reliability").asDouble() < 1, by.toString());
+        }
+        assertEquals(List.of("ledgerline.example.com", "storagebrief.example.io"),
+                facts(a).stream().filter(f -> f.get("status").asText().equals("disputed"))
+                        .map(f -> f.get("by").get(0).get("source").asText()).sorted().toList());
+        String text = a.get("answer").asText();
+        assertTrue(text.contains("disagree") && text.contains("US$40 million") && text.contains("US$55 million")
+                && text.contains("ledgerline.example.com") && text.contains("storagebrief.example.io"), text);
+        assertTrue(a.get("sources").size() >= 2, a.toPrettyString());
+    }
+}
