@@ -547,8 +547,9 @@ public final class Answerer {
         List<SourceView> sources = new ArrayList<>(sourceViews(documentsOf));
         sources.sort(java.util.Comparator.comparing(SourceView::reliability, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
                 .thenComparing(SourceView::source));
+        List<TimelineView.Point> timeline = truth.timeline(q.subject(), q.attribute(), lang).points();
         return new Answer(q.text(), lang, true, script(text.toString(), q), views, citations, followUps.about(q, 3, aliases),
-                q.type().json(), views.isEmpty() ? null : views.get(0).text(), sources);
+                q.type().json(), views.isEmpty() ? null : views.get(0).text(), sources, timeline);
     }
 
     private List<SourceView> sourceViews(Map<String, List<String>> documentsBySource) {

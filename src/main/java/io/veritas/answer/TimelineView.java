@@ -51,6 +51,7 @@ public record TimelineView(String entity, String attribute, List<Point> points) 
                 currency = currency.substring(0, slash);
             }
             String text = Formats.money(q.amount(), currency, "exact", period, language);
+            text = io.veritas.text.Script.HANT.equals(language) ? io.veritas.text.Script.toTraditional(text) : text;
             List<SourceView> sources = new ArrayList<>();
             for (String s : e.sources()) {
                 Optional<SourceReliability> r = reliability.apply(s);

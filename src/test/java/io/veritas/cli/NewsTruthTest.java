@@ -64,6 +64,26 @@ class NewsTruthTest {
                 .orElseThrow(() -> new AssertionError("no fact of " + value + " in " + answer.toPrettyString()));
     }
 
+    @org.junit.jupiter.api.Test
+    void aFigurePostedToARunningEngineIsJudgedAtOnceAndMovesTheVerdict() throws Exception {
+        try (io.veritas.Veritas v = io.veritas.Veritas.open(tmp.resolve("live"), io.veritas.Settings.defaults().withEmbedder("none"))) {
+            v.ingest(List.of(Path.of("src/test/resources/truth/news.jsonl")), p -> { });
+            io.veritas.answer.Answer before = v.ask("How much did Helmfrost raise in its Series A?");
+            assertEquals("disputed", before.facts().get(0).status(), before.toString());
+            v.accept(List.of(io.veritas.ingest.JsonPosts.parse("test", null, """
+                    {"id": "h-3", "published": "2026-07-09T09:00:00Z", "url": "https://ninthwave.example.com/helmfrost-filing",
+                     "text": "A state filing shows that Helmfrost raised $55 million in its Series A, with Pellucid Capital as the largest investor."}
+                    """)));
+            io.veritas.answer.Answer after = v.ask("How much did Helmfrost raise in its Series A?");
+            io.veritas.answer.FactView head = after.facts().get(0);
+            assertEquals(55e6, head.value(), after.toString());
+            assertEquals(List.of("ninthwave.example.com", "storagebrief.example.io"),
+                    head.by().stream().map(io.veritas.answer.SourceView::source).sorted().toList(), after.toString());
+            assertTrue(v.sources().stream().anyMatch(r -> r.source().equals("ninthwave.example.com")),
+                    "the new source has a reliability: " + v.sources());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lucene", "opensearch"})
     void aValuationComesBackAsATimelineWithTheNewestValueCurrent(String backend) {
@@ -75,6 +95,9 @@ class NewsTruthTest {
         assertEquals("superseded", factOf(a, 4e9).get("status").asText());
         assertEquals("superseded", factOf(a, 1.5e9).get("status").asText());
         assertTrue(a.get("answer").asText().contains("US$12 billion"), a.get("answer").asText());
+        List<String> history = new ArrayList<>();
+        a.get("timeline").forEach(p -> history.add(p.get("value").asDouble() + " " + p.get("status").asText()));
+        assertEquals(List.of("1.5E9 superseded", "4.0E9 superseded", "1.2E10 current"), history, "ask --json carries the timeline");
 
         CliRun run = CliRun.of("timeline", "--data", data(backend).toString(), "--json", "Quillon Robotics", "valuation");
         assertEquals(0, run.exitCode(), run.err());
