@@ -31,13 +31,15 @@ import java.util.function.Supplier;
  * seen yet are added before it is answered, so a figure posted a moment ago is judged at once. When claims
  * disappear (a document replaced) or the alias table changes what an entity is called, the engine is rebuilt from
  * all claims. Built in one go, as when a data folder is opened, the result depends only on the claims, never on the
- * order they arrived in. Thread-safe: every use of the engine holds this object's lock.
+ * order they arrived in; after incremental updates the first question once the index has been quiet for
+ * {@link #RESCAN_NANOS} re-estimates everything, so a paused stream settles on that same result. Thread-safe: every
+ * use of the engine holds this object's lock.
  */
 public final class TruthKeeper {
     /** Claims of the corpus the engine reads at most: the newest, as {@link Index#claims} orders them. */
     static final int MAX_CORPUS_CLAIMS = 200_000;
     /** A changed index is re-read at most this often; questions in between add their own claims. */
-    static final long RESCAN_NANOS = 2_000_000_000L;
+    public static final long RESCAN_NANOS = 2_000_000_000L;
 
     private final Index index;
     private final Supplier<AliasTable> aliasTables;
@@ -55,6 +57,9 @@ public final class TruthKeeper {
     private AliasTable builtWith;
     private long indexVersion = Long.MIN_VALUE;
     private long scannedAt;
+    /** Statements were added incrementally since the last full estimation, the last of them at {@code changedAt}. */
+    private boolean unsettled;
+    private long changedAt;
 
     public TruthKeeper(Index index, Lexicon lexicon, Supplier<AliasTable> aliases) {
         this.index = index;
@@ -148,6 +153,10 @@ public final class TruthKeeper {
                     }
                 }
                 engine.add(added);
+                if (!added.isEmpty()) {
+                    unsettled = true;
+                    changedAt = now;
+                }
                 known = corpus;
                 builtWith = aliases;
                 indexVersion = version;
@@ -161,6 +170,15 @@ public final class TruthKeeper {
             }
         }
         engine.add(fresh);
+        if (!fresh.isEmpty()) {
+            unsettled = true;
+            changedAt = now;
+        } else if (unsettled && index.version() == indexVersion && now - changedAt > RESCAN_NANOS) {
+            // The stream has paused: estimate everything again from the start, so that the result no longer depends
+            // on the order the claims arrived in (incremental updates start from the estimates of the moment).
+            engine.refresh();
+            unsettled = false;
+        }
         return engine;
     }
 
@@ -168,6 +186,7 @@ public final class TruthKeeper {
         TruthEngine fresh = new TruthEngine(options);
         fresh.add(corpus);
         engine = fresh;
+        unsettled = false;
         known = corpus;
         builtWith = aliases;
         indexVersion = version;

@@ -84,6 +84,45 @@ class NewsTruthTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aStreamInAnyOrderSettlesOnTheAnswersOfOneBatch() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of("src/test/resources/truth/news.jsonl")).stream()
+                .filter(l -> !l.isBlank()).toList();
+        List<String> questions = List.of("How much did Vantor Grid raise in its Series B?", "How much did Helmfrost raise in its Series A?",
+                "What is Quillon Robotics' latest valuation?", "How much did Ostrava Labs raise in its Series C?");
+        List<String> settled = new ArrayList<>();
+        for (boolean reversed : new boolean[] {false, true}) {
+            List<String> order = new ArrayList<>(lines);
+            if (reversed) {
+                java.util.Collections.reverse(order);
+            }
+            try (io.veritas.Veritas v = io.veritas.Veritas.open(tmp.resolve("stream-" + reversed),
+                    io.veritas.Settings.defaults().withEmbedder("none"))) {
+                for (String line : order) {
+                    v.accept(List.of(io.veritas.ingest.JsonPosts.parse("stream", null, line)));
+                    v.ask(questions.get(0)); // each question takes in what arrived since the last one
+                }
+                Thread.sleep(io.veritas.answer.TruthKeeper.RESCAN_NANOS / 1_000_000 + 200);
+                v.ask(questions.get(1)); // the first question after a quiet spell re-estimates everything
+                StringBuilder all = new StringBuilder();
+                for (String q : questions) {
+                    io.veritas.answer.Answer a = v.ask(q);
+                    all.append(io.veritas.api.Json.MAPPER.writeValueAsString(List.of(a.answer(), a.facts(), a.sources()))).append('\n');
+                }
+                settled.add(all.toString());
+            }
+        }
+        StringBuilder batch = new StringBuilder();
+        try (io.veritas.Veritas v = io.veritas.Veritas.openReadOnly(tmp.resolve("stream-false"))) {
+            for (String q : questions) {
+                io.veritas.answer.Answer a = v.ask(q);
+                batch.append(io.veritas.api.Json.MAPPER.writeValueAsString(List.of(a.answer(), a.facts(), a.sources()))).append('\n');
+            }
+        }
+        assertEquals(settled.get(0), settled.get(1), "the order the posts arrived in does not matter once the stream pauses");
+        assertEquals(batch.toString(), settled.get(0), "and a streamed corpus answers as the same corpus opened afresh");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lucene", "opensearch"})
     void aValuationComesBackAsATimelineWithTheNewestValueCurrent(String backend) {
