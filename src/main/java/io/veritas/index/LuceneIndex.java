@@ -345,6 +345,13 @@ public final class LuceneIndex implements Backend {
         org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
         r.add(new StringField(TYPE, type, Field.Store.NO));
         r.add(new StringField(DOC_ID, docId, Field.Store.YES));
+        if (!type.equals(PASSAGE)) {
+            // An empty passage text: no term, a length of 0, nothing stored. With every record holding the field, its
+            // lengths (norms) are stored densely, and writing the postings reads one length per posting directly,
+            // not through the index of which records have one. Scores do not change: a record without terms
+            // matches nothing, and the field's statistics (documents with a term, total terms) leave it out.
+            r.add(new Field(BODY, "", TERMS));
+        }
         return r;
     }
 
