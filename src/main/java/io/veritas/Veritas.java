@@ -149,6 +149,7 @@ public final class Veritas implements AutoCloseable {
         requireStream();
         Instant started = Instant.now();
         IngestReport read = new BatchIngest(pipeline, threads).run(paths, progress);
+        index.flushBuffers(threads);
         index.commit(stream.appliedSeq());
         index.refresh();
         return new IngestReport(read.added(), read.updated(), read.duplicates(), read.failures(), read.warnings(), read.bytes(),

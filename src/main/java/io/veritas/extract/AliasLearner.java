@@ -80,9 +80,12 @@ public final class AliasLearner {
      */
     private static List<java.util.regex.MatchResult> around(Pattern p, String text, List<Integer> brackets, int before) {
         java.util.TreeMap<Integer, java.util.regex.MatchResult> found = new java.util.TreeMap<>();
-        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        // Every expression here begins with a capital letter or a Chinese character: it is tried only there.
+        java.util.function.IntPredicate starts = p == HAN_LATIN
+                ? c -> c == '·' || Character.isSurrogate((char) c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                : c -> c >= 'A' && c <= 'Z';
         for (int b : brackets) {
-            m.region(Math.max(0, b - before), Math.min(text.length(), b + AFTER_BRACKET));
+            Scan m = new Scan(p, text, starts, Math.max(0, b - before), Math.min(text.length(), b + AFTER_BRACKET));
             while (m.find()) {
                 found.putIfAbsent(m.start(), m.toMatchResult());
             }

@@ -54,7 +54,6 @@ public final class ClaimExtractor {
     public Extraction extract(Document doc) {
         String text = doc.text();
         List<Alias> learned = AliasLearner.learn(text);
-        AliasTable aliases = base.with(learned);
         String folded = Script.fold(text);
         List<Quantity> money = Quantities.find(folded);
         List<Quantity> amounts = new ArrayList<>(money);
@@ -63,10 +62,14 @@ public final class ClaimExtractor {
         if (amounts.isEmpty()) {
             return new Extraction(List.of(), learned, money);
         }
+        List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
+        if (!anyAttributed(doc.sentences(), amounts, attributeCues)) {
+            return new Extraction(List.of(), learned, money); // no figure can name what it measures: no claim
+        }
+        AliasTable aliases = base.with(learned);
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
         List<Mention> mentions = withNames(text, entities.find(text, folded), figuredSentences(doc.sentences(), amounts));
-        List<CueMatcher.Found> attributeCues = CueMatcher.find(folded, lexicon.attributeCues());
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
         Mention focus = focus(mentions, aliases);
@@ -158,6 +161,41 @@ public final class ClaimExtractor {
             }
         }
         return new Extraction(claims, learned, money);
+    }
+
+    /**
+     * Whether some sentence holds an amount and an attribute cue that can go with it (money with an attribute that is
+     * not a head count, a head count with one that is). A figure takes its attribute only from cues in its own
+     * sentence (its stretch of the clause, an earlier figure of the clause, the clause before), so without such a
+     * sentence no figure becomes a claim, and the names, dates and modality need not be read at all (most texts
+     * with a number in them, a price or "3 people", name no attribute that fits beside it).
+     */
+    private static boolean anyAttributed(List<Span> sentences, List<Quantity> amounts, List<CueMatcher.Found> cues) {
+        if (cues.isEmpty()) {
+            return false;
+        }
+        for (Span s : sentences) {
+            boolean moneyCue = false; // money takes an attribute that is not a head count, a head count one that is
+            boolean countCue = false;
+            for (CueMatcher.Found f : cues) {
+                if (f.start() >= s.start() && f.end() <= s.end()) {
+                    if (COUNTED.contains(f.label())) {
+                        countCue = true;
+                    } else {
+                        moneyCue = true;
+                    }
+                }
+            }
+            if (!moneyCue && !countCue) {
+                continue;
+            }
+            for (Quantity q : within(amounts, s)) {
+                if (q.currency().equals(Quantities.COUNT) ? countCue : moneyCue) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

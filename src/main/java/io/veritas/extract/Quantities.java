@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * are the same as the original's.
  */
 public final class Quantities {
+    /** The characters {@link #NUM} can begin with, beside the ASCII digits. */
+    private static final String NUM_STARTS = "零一二两三四五六七八九十百千";
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
     private static final String RANGE = "(?:\\s*(?:-|–|—|~|至|到|to)\\s*(?:\\$\\s*)?" + NUM + ")?";
     private static final String ZH_MAG = "(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|兆)?";
@@ -73,7 +75,7 @@ public final class Quantities {
             if (p == COUNT_NOUN && !noun || p == BARE_ZH && !magnitude || p == NOUN_FIRST && !zhNoun) {
                 continue; // each expression only where the words it needs are (most texts hold one kind at most)
             }
-            Matcher m = p.matcher(folded);
+            Scan m = p == NOUN_FIRST ? new Scan(p, folded, "员雇职用月活", false) : new Scan(p, folded, NUM_STARTS, true);
             while (m.find()) {
                 int start = p == NOUN_FIRST ? m.start(1) : m.start(); // the figure, not the noun before it
                 Double n = number(m.group(1));
@@ -106,14 +108,14 @@ public final class Quantities {
         // Each expression only where its currency words are: a Chinese article without 元 or 币 skips them.
         boolean zh = folded.indexOf('元') >= 0 || folded.indexOf('币') >= 0 || folded.contains("美金") || folded.contains("英镑")
                 || folded.contains("日圆");
-        Matcher m = ZH_PREFIX.matcher(zh ? folded : "");
+        Scan m = new Scan(ZH_PREFIX, zh ? folded : "", "人港新台", false);
         while (m.find()) {
             Double n = number(m.group(2));
             if (n != null) {
                 add(out, folded, m.start(), m.end(), n * zhMagnitude(m.group(3)), CURRENCY.get(m.group(1)));
             }
         }
-        m = ZH.matcher(zh ? folded : "");
+        m = new Scan(ZH, zh ? folded : "", NUM_STARTS + "uhn$", true);
         while (m.find()) {
             Double n = number(m.group(1));
             if (n != null && !(m.group(1).matches("\\d{4}") && m.group(4) == null && m.group(5).equals("元") )) {
@@ -122,7 +124,7 @@ public final class Quantities {
         }
         boolean symbol = folded.indexOf('$') >= 0 || folded.indexOf('€') >= 0 || folded.indexOf('£') >= 0 || folded.indexOf('¥') >= 0
                 || folded.contains("usd") || folded.contains("rmb") || folded.contains("cny") || folded.contains("eur");
-        m = SYMBOL.matcher(symbol ? folded : "");
+        m = new Scan(SYMBOL, symbol ? folded : "", "uhnacsre€£¥$", false);
         while (m.find()) {
             Double n = number(m.group(2));
             if (n != null) {
@@ -131,7 +133,7 @@ public final class Quantities {
         }
         boolean words = folded.contains("dollars") || folded.contains("usd") || folded.contains("euros") || folded.contains("yuan")
                 || folded.contains("renminbi") || folded.contains("pounds");
-        m = WORDS.matcher(words ? folded : "");
+        m = new Scan(WORDS, words ? folded : "", NUM_STARTS, true);
         while (m.find()) {
             Double n = number(m.group(1));
             if (n != null) {

@@ -61,6 +61,10 @@ interface Backend extends AutoCloseable {
     /** Stores passage vectors (all of one model); called under the bookkeeping's lock. */
     void writeVectors(List<VectorRecord> vectors);
 
+    /** Writes buffered records to storage on up to {@code threads} threads; see {@link Index#flushBuffers}. */
+    default void flushBuffers(int threads) {
+    }
+
     /** Makes everything written durable, with these numbers as the commit data. */
     void commit(DocumentBook.CommitData data);
 

@@ -78,6 +78,12 @@ public final class DocumentIndex implements Index {
     }
 
     @Override
+    public void flushBuffers(int threads) {
+        requireWritable();
+        backend.flushBuffers(threads);
+    }
+
+    @Override
     public long committedJournalSeq() {
         return committedJournalSeq;
     }

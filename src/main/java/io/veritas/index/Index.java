@@ -99,6 +99,13 @@ public interface Index extends AutoCloseable {
      */
     List<Hit> nearest(float[] query, SearchRequest request, int k);
 
+    /**
+     * Writes what is buffered for indexing to storage on up to {@code threads} threads at once, so that the commit
+     * after a large ingest does not write it all on one thread. Nothing becomes visible or durable by this alone.
+     */
+    default void flushBuffers(int threads) {
+    }
+
     /** How many threads should write at once: one per core for an embedded index, more for a remote one. */
     default int writers() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -8,14 +8,15 @@ import io.veritas.text.Script;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -65,7 +66,7 @@ import static io.veritas.index.Records.*;
  * does not stop writes meanwhile.
  */
 public final class LuceneIndex implements Backend {
-    static final int SCHEMA_VERSION = 7; // 7: one record layout for both backends (claim keys, named offsets)
+    static final int SCHEMA_VERSION = 8; // 8: passage text without positions; 7: one record layout for both backends
 
     private static final String JOURNAL_SEQ = "veritas.journalSeq";
     private static final String NEXT_SEQ = "veritas.nextPassageSeq";
@@ -75,6 +76,23 @@ public final class LuceneIndex implements Backend {
     private static final String CLAIM_PUBLISHED = "claimPublished";
     /** The document id again, on claim records only: their claims are replaced by this one term. */
     private static final String CLAIMS_OF = "claimsOf";
+
+    /**
+     * Passage text is searched by terms and ranked by BM25, which needs term frequencies and lengths but no
+     * positions: no query is a phrase, and highlighting analyses the text again. Without positions indexing and
+     * flushing write a third less.
+     */
+    private static final FieldType TERMS = new FieldType();
+    private static final FieldType STORED_TERMS;
+
+    static {
+        TERMS.setTokenized(true);
+        TERMS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TERMS.freeze();
+        STORED_TERMS = new FieldType(TERMS);
+        STORED_TERMS.setStored(true);
+        STORED_TERMS.freeze();
+    }
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -112,7 +130,10 @@ public final class LuceneIndex implements Backend {
             Map<String, Analyzer> perField = words ? Map.of(Analysis.WORDS_FIELD, Analysis.words()) : Map.of();
             IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(Analysis.analyzer(), perField))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(ramBufferMb()); // flushes happen on the indexing threads, not all at the final commit
+                    .setRAMBufferSizeMB(ramBufferMb()) // flushes happen on the indexing threads, not all at the final commit
+                    // A flushed segment's files stay apart: packing them into one compound file copies every byte
+                    // again (merged segments still follow the merge policy's rule).
+                    .setUseCompoundFile(false);
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, config);
@@ -277,9 +298,9 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(START, p.start()));
         r.add(new StoredField(END, p.end()));
         r.add(new StringField(PASSAGE_LANGUAGE, p.language(), Field.Store.YES));
-        r.add(new TextField(BODY, p.body(), Field.Store.YES));
+        r.add(new Field(BODY, p.body(), STORED_TERMS));
         if (words && Analysis.hasChinese(p.body())) {
-            r.add(new TextField(Analysis.WORDS_FIELD, Script.fold(p.body()), Field.Store.NO));
+            r.add(new Field(Analysis.WORDS_FIELD, Script.fold(p.body()), TERMS));
         }
         if (p.host() != null) {
             r.add(new StringField(HOST, p.host(), Field.Store.NO));
@@ -324,6 +345,13 @@ public final class LuceneIndex implements Backend {
         org.apache.lucene.document.Document r = new org.apache.lucene.document.Document();
         r.add(new StringField(TYPE, type, Field.Store.NO));
         r.add(new StringField(DOC_ID, docId, Field.Store.YES));
+        if (!type.equals(PASSAGE)) {
+            // An empty passage text: no term, a length of 0, nothing stored. With every record holding the field, its
+            // lengths (norms) are stored densely, and writing the postings reads one length per posting directly,
+            // not through the index of which records have one. Scores do not change: a record without terms
+            // matches nothing, and the field's statistics (documents with a term, total terms) leave it out.
+            r.add(new Field(BODY, "", TERMS));
+        }
         return r;
     }
 
@@ -365,6 +393,45 @@ public final class LuceneIndex implements Backend {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the passage vectors do not fit the ones stored before (" + e.getMessage()
                     + "); an index holds the vectors of one embedding model: re-ingest into a new data folder to change it", e);
+        }
+    }
+
+    /**
+     * Each indexing thread fills its own buffer, and a commit writes all of them out on the committing thread, one
+     * after the other. Here up to {@code threads} threads each take the largest buffer not yet being written
+     * ({@link IndexWriter#flushNextBuffer}) until none is left: the same segments, written side by side.
+     */
+    @Override
+    public void flushBuffers(int threads) {
+        requireWritable();
+        List<Thread> flushers = new ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable flush = () -> {
+            try {
+                while (writer.flushNextBuffer()) {
+                    // one buffer written; take the next
+                }
+            } catch (IOException | RuntimeException e) {
+                errors.add(e);
+            }
+        };
+        for (int i = 1; i < Math.max(1, threads); i++) {
+            Thread t = new Thread(flush, "veritas-flush-" + i);
+            flushers.add(t);
+            t.start();
+        }
+        flush.run();
+        for (Thread t : flushers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!errors.isEmpty()) {
+            Throwable e = errors.get(0);
+            throw e instanceof IOException io ? new UncheckedIOException("could not write the index buffers", io)
+                    : (RuntimeException) e;
         }
     }
 

@@ -38,12 +38,21 @@ public final class Fingerprint {
         }
         int[] ones = new int[64];
         int n = Math.min(MAX_SHINGLES, s.length() - SHINGLE + 1);
+        // Eight counters side by side in each long: lane k of packed[j] counts the ones of bit 8k + j, so a shingle
+        // costs eight additions instead of 64. A lane holds up to 255; the lanes are emptied into ones[] before that.
+        long[] packed = new long[8];
+        int inLanes = 0;
         for (int i = 0; i < n; i++) {
             long h = fnv(s, i, i + SHINGLE);
-            for (int b = 0; b < 64; b++) {
-                ones[b] += (int) ((h >>> b) & 1L); // branch-free: the loop vectorises
+            for (int j = 0; j < 8; j++) {
+                packed[j] += (h >>> j) & 0x0101010101010101L;
+            }
+            if (++inLanes == 255) {
+                unpack(packed, ones);
+                inLanes = 0;
             }
         }
+        unpack(packed, ones);
         long out = 0;
         for (int b = 0; b < 64; b++) {
             if (ones[b] * 2 > n) {
@@ -51,6 +60,16 @@ public final class Fingerprint {
             }
         }
         return out;
+    }
+
+    private static void unpack(long[] packed, int[] ones) {
+        for (int j = 0; j < 8; j++) {
+            long lanes = packed[j];
+            for (int k = 0; k < 8; k++) {
+                ones[8 * k + j] += (int) ((lanes >>> (8 * k)) & 0xFF);
+            }
+            packed[j] = 0;
+        }
     }
 
     /** FNV-1a over chars, then a 64-bit finaliser so that nearby shingles spread over all bits. */

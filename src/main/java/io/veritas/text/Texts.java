@@ -145,12 +145,16 @@ public final class Texts {
         return new Passage(ordinal, new Span(start, end), Script.count(text, start, end).languageOrMixed());
     }
 
-    static String sha256(String text) {
+    /** One digest per thread: looking the algorithm up for every document costs more than small texts' hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    });
+
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8))); // digest() resets it
     }
 }
