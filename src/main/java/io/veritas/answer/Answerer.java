@@ -459,12 +459,12 @@ public final class Answerer {
         List<Figure> shown = new ArrayList<>();
         if (head.status().equals(Figure.DISPUTED)) {
             List<String> items = new ArrayList<>();
-            for (Figure f : facts) {
-                if (f.status().equals(Figure.DISPUTED)) {
-                    items.add(fill(Phrases.get("disputed.item", lang), Map.of("value", value(f, lang),
-                            "sources", named(f, reliabilities, lang), "date", Formats.date(f.asOf(), lang))));
-                    shown.add(f);
-                }
+            List<Figure> disputed = new ArrayList<>(facts.stream().filter(f -> f.status().equals(Figure.DISPUTED)).toList());
+            disputed.sort(java.util.Comparator.comparingDouble(Figure::confidence).reversed()); // the better supported first
+            for (Figure f : disputed) {
+                items.add(fill(Phrases.get("disputed.item", lang), Map.of("value", value(f, lang),
+                        "sources", named(f, reliabilities, lang), "date", Formats.date(f.asOf(), lang))));
+                shown.add(f);
             }
             vars.put("list", String.join(Phrases.get("separator", lang), items));
             text.append(fill(Phrases.get("disputed", lang), vars));

@@ -136,7 +136,9 @@ public final class ClaimExtractor {
                     }
                     boolean alone = windowStart == clause.start() && windowEnd == clause.end();
                     String modality = alone ? modality(modalityCues, clause, ci > 0 ? clauses.get(ci - 1) : null)
-                            : modality(modalityCues, new Span(windowStart, q.start()), new Span(windowStart, windowEnd));
+                            : inherited(modalityCues, new Span(clause.start(), windowStart),
+                            modality(modalityCues, new Span(windowStart, q.start()), new Span(windowStart, windowEnd)),
+                            new Span(windowStart, q.start()));
                     LocalDate asOf = date(dates, sentence, windowStart, windowEnd, q);
                     boolean dated = asOf != null;
                     if (asOf == null) {
@@ -479,6 +481,28 @@ public final class ClaimExtractor {
             return modality(cues, context, null);
         }
         return modalityIn(cues, context, extra);
+    }
+
+    /**
+     * A later amount of a clause with no cue of its own inherits talks or plans from the clause before it: "is in
+     * talks to raise up to $300 million at a valuation of $2 billion" (the valuation is in talks too).
+     */
+    private static String inherited(List<CueMatcher.Found> cues, Span before, String own, Span window) {
+        if (!own.equals("actual") || before.end() <= before.start()) {
+            return own;
+        }
+        for (CueMatcher.Found f : cues) {
+            if (f.start() >= window.start() && f.end() <= window.end()) {
+                return own; // a cue of its own ("raised", "completed") decides
+            }
+        }
+        String last = null;
+        for (CueMatcher.Found f : cues) {
+            if (f.start() >= before.start() && f.end() <= before.end()) {
+                last = f.label();
+            }
+        }
+        return "planned".equals(last) ? "planned" : own;
     }
 
     private static String modalityIn(List<CueMatcher.Found> cues, Span context, Span previousClause) {

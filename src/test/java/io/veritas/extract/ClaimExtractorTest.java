@@ -29,6 +29,20 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void aLaterFigureOfAClauseInTalksIsInTalksToo() {
+        List<Claim> cs = claims("Orlen Vast is in talks to raise up to $300 million at a valuation of $2 billion, people familiar said.",
+                "2026-08-03T00:00:00Z");
+        Claim valuation = cs.stream().filter(c -> c.value() == 2e9).findFirst().orElseThrow(() -> new AssertionError(cs.toString()));
+        assertEquals("valuation", valuation.attribute(), cs.toString());
+        assertEquals("planned", valuation.modality(), "the valuation is the talks' valuation: " + cs);
+        assertTrue(cs.stream().allMatch(c -> c.modality().equals("planned")), cs.toString());
+        List<Claim> done = claims("Orlen Vast raised $40 million in debt and expects revenue of $15 million next year.",
+                "2026-08-04T00:00:00Z");
+        assertEquals("actual", only(done, "funding").modality());
+        assertEquals("planned", only(done, "revenue").modality());
+    }
+
+    @Test
     void twoFiguresInOneSentenceGetTheirOwnAttributes() {
         List<Claim> cs = claims("今年1月6日,Nimbus Labs宣布完成C轮50亿美元融资,整体估值达到400亿美元。", "2026-01-20T00:00:00Z");
         Claim funding = only(cs, "funding");
