@@ -4,7 +4,6 @@ import io.veritas.index.Index;
 import io.veritas.ingest.Journal;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -58,11 +57,14 @@ final class Committer implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "veritas-committer");
             t.setDaemon(true);
             return t;
         });
+        // On close, waiting retries are dropped (the final commit follows) and a commit under way may finish.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler = executor;
         scheduler.scheduleWithFixedDelay(this::commitIfBehind, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refreshIfNeeded, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
@@ -164,9 +166,13 @@ final class Committer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Not shutdownNow: interrupting a commit under way closes Lucene's file channels, and with them the
+            // index's write lock, so the final commit would fail ("FileLock invalidated by an external force").
+            scheduler.shutdown();
             try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+                if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                    scheduler.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
