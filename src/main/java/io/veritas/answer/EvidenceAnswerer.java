@@ -47,7 +47,7 @@ final class EvidenceAnswerer {
     /** Least share for a sentence that yields a typed candidate. */
     private static final double TYPED_COVERAGE = 0.15;
     /** Typed candidates are read only from sentences scoring at least this share of the best sentence's score. */
-    private static final double NEAR_TOP = 0.5;
+    private static final double NEAR_TOP = 0.8;
     private static final Pattern FROM_VALUE = Pattern.compile("(?:由|从|\\bfrom)\\s*(?:约|us\\$|\\$)?$");
     private static final Pattern CHANGED_TO = Pattern.compile("^\\s*(?:提升|提高|增加|增长|上升|升|增|扩大|下降|降|减少|减)?(?:至|到)|^\\s*to\\b");
     /** Weight of a single Chinese character of the question against its words (measured on CMRC/DRCD, see BENCHMARKS). */
@@ -55,7 +55,7 @@ final class EvidenceAnswerer {
     /** Weight of the passage's own retrieval score, scaled to the best passage's. */
     private static final double PASSAGE_PRIOR = 3;
     /** How much of a candidate's score is its closeness to the question's words in its sentence. */
-    private static final double CLOSENESS = 0.4;
+    private static final double CLOSENESS = 0.1;
     /** How much each further story that gives a value adds to it, against its best sentence's score. */
     private static final double OTHER_STORIES = 0.3;
     private static final int MAX_LIST = 6;
@@ -94,6 +94,8 @@ final class EvidenceAnswerer {
     private static final Pattern PURPOSE = Pattern.compile("\\b(?:use|spend|put) (?:the|its|this|that|some of the|most of the)? ?(?:new )?(?:money|funds|cash|capital|proceeds)\\b"
             + "|\\bwill (?:go|be used) (?:to|toward|towards|for)\\b|\\bto (?:fund|pay for|build|expand|hire|open|double)\\b|\\bplans to\\b"
             + "|用于|用来|投入|用在|将用|主要用|计划");
+    /** A how-question about what something is used for ("How will X use the money?", "资金将用于什么"). */
+    private static final Pattern USE_ASKED = Pattern.compile("\\b(?:use|spend|put|money|funds|proceeds|cash)\\b|\\bwhat for\\b|用途|用于|用在|怎么用|如何用|使用|运用|怎么花|如何花|投向|投入|资金|钱");
     /** Chinese bigrams made with a particle or copula ("立的", "技是") straddle words: they match nothing useful. */
     private static final Pattern GLUE = Pattern.compile("[的是了吗呢在有和与]");
     private static final Pattern QUESTION_TOKEN = Pattern.compile("[谁什么哪几吗呢何怎]|多少");
@@ -156,7 +158,7 @@ final class EvidenceAnswerer {
             if (best.isEmpty()) {
                 return refused(q, hits, suggestions);
             }
-            return sentencesAnswer(q, best, suggestions);
+            return sentencesAnswer(q, best.stream().map(s -> withAntecedent(s, false)).toList(), suggestions);
         }
         // A question about a relation ("Who founded…", "Who led…", "When was … acquired") is answered only from
         // sentences that state that relation: a founder is not read from a sentence about a round.
@@ -169,7 +171,7 @@ final class EvidenceAnswerer {
         List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best).limit(SENTENCES).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
-            candidates.addAll(candidates(q, s, qTokens));
+            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens));
         }
         if (type == QuestionType.WHICH) {
             // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
@@ -281,12 +283,14 @@ final class EvidenceAnswerer {
         // changes words ("儿子" / "之子", "誕生" / "發明" does not, "保存完好" / "保存相當完好" does).
         Map<Integer, Double> charWeights = new LinkedHashMap<>();
         String asked = QUESTION_TOKEN.matcher(Script.fold(Normalizer.nfkc(q.text()))).replaceAll("");
-        asked.codePoints().filter(c -> Script.isHan(c) && !GLUE.matcher(Character.toString(c)).find()).distinct().forEach(c -> {
+        String nameChars = String.join("", names); // every passage kept names them: their characters tell nothing
+        asked.codePoints().filter(c -> Script.isHan(c) && !GLUE.matcher(Character.toString(c)).find() && nameChars.indexOf(c) < 0).distinct().forEach(c -> {
             String ch = Character.toString(c);
             long df = raws.stream().filter(r -> r.folded().contains(ch)).count();
             charWeights.put(c, CHAR_WEIGHT * Math.log(1 + (n + 1.0) / (df + 0.5)));
         });
         double bestHit = hits.stream().mapToDouble(Hit::score).max().orElse(0);
+        boolean useAsked = USE_ASKED.matcher(Script.fold(Normalizer.nfkc(q.text()))).find();
         List<Sentence> out = new ArrayList<>();
         for (Raw r : raws) {
             double score = 0;
@@ -315,7 +319,7 @@ final class EvidenceAnswerer {
             if (relation != null && relation.statedIn(folded)) {
                 score += 0.5 * total; // ... or the relation asked about
             }
-            if (q.type() == QuestionType.HOW && PURPOSE.matcher(folded).find()) {
+            if (q.type() == QuestionType.HOW && useAsked && PURPOSE.matcher(folded).find()) {
                 score += 0.5 * total; // "how will X use the money" is answered by what it will go to
             }
             double coverage = total == 0 ? 0 : Math.min(1, score / total);
@@ -328,11 +332,45 @@ final class EvidenceAnswerer {
             if (bestHit > 0) {
                 score += PASSAGE_PRIOR * r.hit().score() / bestHit;
             }
+            // As BM25 does: a word matched in a long sentence says less about it than one matched in a short one.
             out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, coverage));
         }
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
         return out;
+    }
+
+    /** A sentence that opens by pointing back ("他的喜劇…", "This drove…", "其中…"): it is read with the one before. */
+    private static final Pattern POINTS_BACK = Pattern.compile("^(?:[他她它其该此这那]|(?:he|she|it|they|this|these|its|his|her|their)\\b)");
+    /** A time named only by pointing back ("也正是在这一年", "同年"): the date is in the sentence before. */
+    private static final Pattern TIME_BACK = Pattern.compile("这一年|同年|当年|该年|那一年|是年|这一时期|此时|that year|the same year");
+
+    /**
+     * The sentence together with the one before it in its passage, when it names what it is about only by pointing
+     * back (a pronoun first, or for a when-question a year like "同年"): the quote is then both, as written, and the
+     * names and dates of the first count as the second's. Otherwise the sentence itself.
+     */
+    private static Sentence withAntecedent(Sentence s, boolean when) {
+        String head = s.folded().stripLeading();
+        boolean back = POINTS_BACK.matcher(head).find() || when && TIME_BACK.matcher(head).find();
+        if (!back) {
+            return s;
+        }
+        String text = s.hit().text();
+        int previous = -1;
+        for (Span sp : Sentences.split(text)) {
+            if (sp.end() <= s.span().start() && text.substring(sp.start(), sp.end()).strip().length() >= 4) {
+                previous = sp.start();
+            }
+        }
+        if (previous < 0) {
+            return s;
+        }
+        while (previous < s.span().start() && Character.isWhitespace(text.charAt(previous))) {
+            previous++;
+        }
+        String joined = text.substring(previous, s.span().end());
+        return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage());
     }
 
     private static Relations.Relation relation(Question q) {
@@ -384,14 +422,22 @@ final class EvidenceAnswerer {
             String folded = Script.fold(Normalizer.nfkc(n));
             String kept = null;
             // "安棠電動越南廠": the company and what of it is asked; the longest start any passage holds is the name.
+            // When no start of it is in a passage, the longest stretch inside it that is: a question word's last
+            // character read into the name ("哪一年武漢大學" gave "年武漢大學") is cut from its front.
+            boolean han = folded.codePoints().allMatch(c -> Script.isHan(c) || c == '·');
             for (int len = folded.length(); len >= 2 && kept == null; len--) {
-                String head = folded.substring(0, len);
-                if (len < folded.length() && !folded.codePoints().allMatch(c -> Script.isHan(c) || c == '·')) {
+                if (len < folded.length() && !han) {
                     break; // Latin names are cut by their shape, not here
                 }
-                if (hits.stream().anyMatch(h -> Script.fold(h.text()).contains(head)
-                        || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(head))) {
+                if (held(hits, folded.substring(0, len))) {
                     kept = Normalizer.nfkc(n).substring(0, len);
+                }
+            }
+            for (int len = folded.length() - 1; han && len >= 3 && kept == null; len--) {
+                for (int from = 1; from + len <= folded.length() && kept == null; from++) {
+                    if (held(hits, folded.substring(from, from + len))) {
+                        kept = Normalizer.nfkc(n).substring(from, from + len);
+                    }
                 }
             }
             if (kept != null) {
@@ -426,6 +472,11 @@ final class EvidenceAnswerer {
                 return !inPassage.isEmpty() && !inPassage.contains(q.qualifier());
             });
         }).toList();
+    }
+
+    private static boolean held(List<Hit> hits, String part) {
+        return hits.stream().anyMatch(h -> Script.fold(h.text()).contains(part)
+                || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(part));
     }
 
     /** Two sentences that name the question's names, one per report: the best, or from the newest reports first. */

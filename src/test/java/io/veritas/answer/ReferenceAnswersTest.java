@@ -1,0 +1,83 @@
+package io.veritas.answer;
+
+import io.veritas.Veritas;
+import io.veritas.text.Normalizer;
+import io.veritas.text.Script;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Questions about reference-style paragraphs (an encyclopedia, not news), as the public reading-comprehension sets
+ * ask them: the answer is often in the sentence before the one that matches ("他的長詩…", "也正是在這一年…"), a
+ * question word's last character is read into a name ("哪一年嵐澤大學"), "可以用什麼方式" is not a question about
+ * what money is used for, and "…為什麼？" at the end asks what something is, not why. The fixture's names are
+ * invented; it was written after the code.
+ */
+class ReferenceAnswersTest {
+    @TempDir
+    static Path dir;
+    static Veritas veritas;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        veritas = Veritas.open(dir.resolve("data"), io.veritas.Settings.defaults().withEmbedder("none"));
+        Path paragraphs = Path.of(ReferenceAnswersTest.class.getResource("/open-world/reference.jsonl").toURI());
+        veritas.ingest(List.of(paragraphs), p -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        veritas.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            誰的長詩多以海岸漁村為題材？            | who  | 奧倫提烏斯
+            薇格蘭鎮從哪一年開始舉辦漁燈節？        | when | 1958年
+            在哪一年嵐澤大學舉行建校百年慶典？      | when | 1987年
+            要讓青梅更快軟化可以用什麼方式？        | how  | 米糠
+            """)
+    void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
+        Answer a = veritas.ask(question);
+        assertEquals(type, a.type(), a.toString());
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
+    }
+
+    @Test
+    void aYearNamedByPointingBackIsReadFromTheSentenceBefore() {
+        Answer a = veritas.ask("薇格蘭鎮從哪一年開始舉辦漁燈節？");
+        assertEquals("1958年", a.shortAnswer(), a.toString());
+        // The quote is both sentences exactly as written, so it still holds what it is cited for.
+        assertTrue(a.citations().get(0).quote().endsWith("也正是在這一年，鎮上開始舉辦漁燈節。"), a.toString());
+    }
+
+    @Test
+    void aSentenceThatOpensWithAPronounIsQuotedWithTheOneBefore() {
+        Answer a = veritas.ask("誰的長詩多以海岸漁村為題材？");
+        assertTrue(a.citations().get(0).quote().startsWith("奧倫提烏斯是瑟蘭共和時代最負盛名的詩人。"), a.toString());
+    }
+
+    @Test
+    void whatForAtTheEndOfAQuestionAsksWhatNotWhy() {
+        assertEquals(QuestionType.OPEN, type("文中提及，與洪澇有關連的事物為什麼？"));
+        assertEquals(QuestionType.OPEN, type("最常見的實驗動物為何?"));
+        assertEquals(QuestionType.WHY, type("為什麼薇格蘭鎮要建燈塔？"));
+        assertEquals(QuestionType.WHY, type("薇格蘭鎮為何要建燈塔？"));
+        assertEquals(QuestionType.WHEN, type("長崎人口約六萬人是在哪個年間？"));
+    }
+
+    private static QuestionType type(String question) {
+        return QuestionType.of(Script.fold(Normalizer.nfkc(question)));
+    }
+}
