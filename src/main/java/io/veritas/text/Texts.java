@@ -139,7 +139,7 @@ public final class Texts {
                 headingOnly = isHeading(text, s);
                 continue;
             }
-            boolean newParagraph = text.substring(end, s.start()).indexOf('\n') >= 0;
+            boolean newParagraph = hasNewline(text, end, s.start());
             boolean fits = s.end() - start <= PASSAGE_CHARS;
             if ((headingOnly && s.end() - start <= PASSAGE_CHARS * 2) || (!newParagraph && fits)) {
                 end = s.end();
@@ -155,6 +155,15 @@ public final class Texts {
             out.add(passage(text, out.size(), start, end));
         }
         return out;
+    }
+
+    private static boolean hasNewline(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHeading(String text, Span s) {
