@@ -40,17 +40,22 @@ public final class AliasLearner {
             return out; // no parenthesis, nothing more to learn (most posts): skip the regular expressions
         }
         List<Integer> brackets = brackets(text);
-        for (java.util.regex.MatchResult m : around(FORMERLY, text, brackets, 40)) {
+        // Each expression needs, somewhere in the text, an opening bracket followed (after spaces) by what its
+        // second name starts with; without one it has no match anywhere, and its windows are not searched.
+        boolean formerly = anyBracketBefore(text, brackets, c -> c == '前' || c == '原' || c == 'f');
+        boolean latinAfter = anyBracketBefore(text, brackets, c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z');
+        boolean hanAfter = anyBracketBefore(text, brackets, AliasLearner::isHanOrDot);
+        for (java.util.regex.MatchResult m : formerly ? around(FORMERLY, text, brackets, 40) : List.<java.util.regex.MatchResult>of()) {
             add(out, m.group(1), m.group(2), "org");
         }
-        for (java.util.regex.MatchResult m : around(HAN_LATIN, text, brackets, 24)) {
+        for (java.util.regex.MatchResult m : latinAfter ? around(HAN_LATIN, text, brackets, 24) : List.<java.util.regex.MatchResult>of()) {
             String han = trimHan(m.group(1));
             String latin = m.group(2).strip();
             if (han != null && !isAcronym(latin) && !latin.matches("(?i)(formerly.*|[A-Z]{2,5}-[A-Z]{2})")) {
                 add(out, han, latin, han.contains("·") ? "person" : "org");
             }
         }
-        for (java.util.regex.MatchResult m : around(LATIN_HAN, text, brackets, 160)) {
+        for (java.util.regex.MatchResult m : hanAfter ? around(LATIN_HAN, text, brackets, 160) : List.<java.util.regex.MatchResult>of()) {
             String latin = m.group(1).strip();
             String han = trimHan(m.group(2));
             if (han != null && !isAcronym(latin)) {
@@ -61,6 +66,32 @@ public final class AliasLearner {
     }
 
     private static final int AFTER_BRACKET = 64;
+
+    /**
+     * Whether an opening bracket is followed, after the spaces {@code \s*} allows, by a code point {@code first}
+     * accepts. The expressions' second groups cannot start with a space, so a match always has such a bracket.
+     */
+    private static boolean anyBracketBefore(String text, List<Integer> brackets, java.util.function.IntPredicate first) {
+        for (int b : brackets) {
+            int j = b + 1;
+            while (j < text.length() && isRegexSpace(text.charAt(j))) {
+                j++;
+            }
+            if (j < text.length() && first.test(text.codePointAt(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@code \s} matches without {@link Pattern#UNICODE_CHARACTER_CLASS}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isHanOrDot(int c) {
+        return c == '·' || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
 
     private static List<Integer> brackets(String text) {
         List<Integer> out = new ArrayList<>();

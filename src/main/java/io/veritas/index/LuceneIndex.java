@@ -276,16 +276,67 @@ public final class LuceneIndex implements Backend {
         r.add(new StoredField(HASH, d.hash()));
         r.add(new StoredField(AUTHOR, nz(d.author())));
         if (!d.meta().isEmpty()) {
-            try {
-                r.add(new StoredField(META, JSON.writeValueAsString(d.meta())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("metadata of " + d.source().docId() + " could not be written", e);
-            }
+            r.add(new StoredField(META, metaJson(d.meta(), d.source().docId())));
         }
         r.add(new StoredField(SIMHASH, d.simHash()));
         r.add(new StoredField(PASSAGES, d.passages()));
         r.add(new StoredField(CLAIMS, d.claims()));
         r.add(new StoredField(ALIASES, d.aliases()));
+    }
+
+    /**
+     * A document's metadata as a JSON object: the text Jackson writes for the map, with Jackson's escapes (quote,
+     * backslash, the five short control escapes, six-character escapes for the other control characters; every other
+     * character as it is), without a Jackson generator and its buffers for every record (LuceneIndexMetaTest).
+     */
+    static String metaJson(Map<String, String> meta, String docId) {
+        StringBuilder b = new StringBuilder(16 + 32 * meta.size());
+        b.append('{');
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            if (e.getKey() == null) {
+                try {
+                    return JSON.writeValueAsString(meta); // Jackson's own refusal of a null key
+                } catch (JsonProcessingException x) {
+                    throw new IllegalStateException("metadata of " + docId + " could not be written", x);
+                }
+            }
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            quote(b, e.getKey());
+            b.append(':');
+            if (e.getValue() == null) {
+                b.append("null");
+            } else {
+                quote(b, e.getValue());
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                b.append(c);
+                continue;
+            }
+            b.append('\\');
+            switch (c) {
+                case '"' -> b.append('"');
+                case '\\' -> b.append('\\');
+                case '\b' -> b.append('b');
+                case '\t' -> b.append('t');
+                case '\n' -> b.append('n');
+                case '\f' -> b.append('f');
+                case '\r' -> b.append('r');
+                default -> b.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        b.append('"');
     }
 
     private org.apache.lucene.document.Document passageRecord(PassageRecord p) {

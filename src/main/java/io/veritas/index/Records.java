@@ -166,14 +166,18 @@ final class Records {
         }
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** A host as filters compare it: lower case, without "www.". */
     static String normalHost(String host) {
-        return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
     }
 
     /** How author names are compared: folded, spaces and a leading @ ignored. */
     static String filterKey(String author) {
-        return Script.fold(author.strip()).replaceFirst("^@", "").replaceAll("\\s+", " ");
+        String k = Script.fold(author.strip());
+        return SPACES.matcher(k.startsWith("@") ? k.substring(1) : k).replaceAll(" ");
     }
 
     static long hash64(String hex) {

@@ -3,8 +3,6 @@ package io.veritas.index;
 import io.veritas.text.Fingerprint;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Groups near-copies of one story (syndicated articles, reposts) into clusters, so that later stages count a
@@ -31,9 +29,9 @@ final class StoryClusters {
         }
     }
 
-    private final Map<Long, Print> prints = new HashMap<>();
+    private final LongMap<Print> prints = new LongMap<>();
     /** Per band key: a count in slot 0, then that many distinct fingerprints. */
-    private final Map<Long, long[]> bands = new HashMap<>();
+    private final LongMap<long[]> bands = new LongMap<>();
 
     /** The cluster a document with this fingerprint belongs to, recording it for later documents. */
     synchronized String assign(String docId, long simHash) {
@@ -108,5 +106,95 @@ final class StoryClusters {
 
     private static long key(int band, long simHash) {
         return ((long) band << 16) | ((simHash >>> (16 * band)) & 0xFFFFL);
+    }
+
+    /**
+     * A hash map from {@code long} to non-null values, open addressing with linear probing: no boxed keys and no
+     * entry objects, so a lookup touches two arrays instead of a chain of nodes.
+     */
+    static final class LongMap<V> {
+        private long[] keys = new long[16];
+        private Object[] values = new Object[16];
+        private int size;
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+
+        @SuppressWarnings("unchecked")
+        V get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                Object v = values[i];
+                if (v == null) {
+                    return null;
+                }
+                if (keys[i] == key) {
+                    return (V) v;
+                }
+            }
+        }
+
+        void put(long key, V value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (values[i] == null) {
+                    keys[i] = key;
+                    values[i] = value;
+                    size++;
+                    return;
+                }
+                if (keys[i] == key) {
+                    values[i] = value;
+                    return;
+                }
+            }
+        }
+
+        /** Removes the key; later entries of its run move back, so no lookup stops early at the hole. */
+        void remove(long key) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (true) {
+                if (values[i] == null) {
+                    return;
+                }
+                if (keys[i] == key) {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            size--;
+            int hole = i;
+            for (int j = (hole + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+                int home = slot(keys[j], mask);
+                // j's entry may fill the hole when its home slot is not cyclically within (hole, j]
+                boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+                if (movable) {
+                    keys[hole] = keys[j];
+                    values[hole] = values[j];
+                    hole = j;
+                }
+            }
+            values[hole] = null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void grow() {
+            long[] oldKeys = keys;
+            Object[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new Object[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] != null) {
+                    put(oldKeys[i], (V) oldValues[i]);
+                }
+            }
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class Timestamps {
     private static final Pattern YMD = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final Pattern EPOCH = Pattern.compile("\\d{10,13}");
     private static final List<DateTimeFormatter> ZONED = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss zzz", Locale.ENGLISH),
@@ -37,6 +38,46 @@ public final class Timestamps {
         if (s.isEmpty()) {
             return Optional.empty();
         }
+        if (hasLetter(s)) {
+            Optional<Instant> written = parseWritten(s);
+            if (written.isPresent()) {
+                return written;
+            }
+        }
+        if (EPOCH.matcher(s).matches()) {
+            long n = Long.parseLong(s);
+            return Optional.of(s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n));
+        }
+        Matcher m = YMD.matcher(s);
+        if (m.lookingAt()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                int h = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+                int min = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+                return Optional.of(d.atTime(h, min).toInstant(ZoneOffset.UTC));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a value holds a letter. Every form java.time reads here has one (the {@code T} of ISO 8601, the
+     * month and zone names of RFC 1123), so a value without any, such as a plain date {@code 2026-01-07}, cannot be
+     * one of them and goes straight to the numeric forms: no parser is tried only to throw.
+     */
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ISO 8601 and RFC 1123 forms, in that order. */
+    private static Optional<Instant> parseWritten(String s) {
         try {
             return Optional.of(Instant.parse(s));
         } catch (DateTimeParseException ignored) {
@@ -57,21 +98,6 @@ public final class Timestamps {
                 return Optional.of(ZonedDateTime.parse(s, f).toInstant());
             } catch (DateTimeParseException ignored) {
                 // try the next form
-            }
-        }
-        if (s.matches("\\d{10,13}")) {
-            long n = Long.parseLong(s);
-            return Optional.of(s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n));
-        }
-        Matcher m = YMD.matcher(s);
-        if (m.lookingAt()) {
-            try {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                int h = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-                int min = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-                return Optional.of(d.atTime(h, min).toInstant(ZoneOffset.UTC));
-            } catch (java.time.DateTimeException e) {
-                return Optional.empty();
             }
         }
         return Optional.empty();

@@ -94,13 +94,37 @@ public final class Texts {
      */
     static String language(String text, String declared) {
         boolean mayHoldLinks = text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.contains("http") || text.contains("www.");
-        String words = mayHoldLinks ? LINKS_AND_HANDLES.matcher(text).replaceAll(" ") : text;
-        Script.Counts counts = Script.count(words, 0, words.length());
+        Script.Counts counts = mayHoldLinks ? countOutsideLinks(text) : Script.count(text, 0, text.length());
         boolean known = declared != null && (declared.equals(Script.EN) || declared.equals(Script.HANS) || declared.equals(Script.HANT));
         if (known && counts.han() + counts.latinLetters() / 4 < 4) {
             return declared;
         }
         return counts.languageOrMixed();
+    }
+
+    /**
+     * The script counts of the text between its links, handles and hashtags: what counting the text with each of
+     * them replaced by a space gives (a space counts as nothing), without building that text.
+     */
+    private static Script.Counts countOutsideLinks(String text) {
+        java.util.regex.Matcher m = LINKS_AND_HANDLES.matcher(text);
+        int han = 0;
+        int traditional = 0;
+        int simplified = 0;
+        int latin = 0;
+        int from = 0;
+        while (true) {
+            boolean found = m.find();
+            Script.Counts c = Script.count(text, from, found ? m.start() : text.length());
+            han += c.han();
+            traditional += c.traditional();
+            simplified += c.simplified();
+            latin += c.latinLetters();
+            if (!found) {
+                return new Script.Counts(han, traditional, simplified, latin);
+            }
+            from = m.end();
+        }
     }
 
     static List<Passage> passages(String text, List<Span> sentences) {
@@ -115,7 +139,7 @@ public final class Texts {
                 headingOnly = isHeading(text, s);
                 continue;
             }
-            boolean newParagraph = text.substring(end, s.start()).indexOf('\n') >= 0;
+            boolean newParagraph = hasNewline(text, end, s.start());
             boolean fits = s.end() - start <= PASSAGE_CHARS;
             if ((headingOnly && s.end() - start <= PASSAGE_CHARS * 2) || (!newParagraph && fits)) {
                 end = s.end();
@@ -131,6 +155,15 @@ public final class Texts {
             out.add(passage(text, out.size(), start, end));
         }
         return out;
+    }
+
+    private static boolean hasNewline(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHeading(String text, Span s) {
