@@ -664,8 +664,9 @@ final class EvidenceAnswerer {
     }
 
     private static boolean placeCue(String folded, int start) {
-        String before = folded.substring(Math.max(0, start - 16), start);
-        return before.matches("(?s).*(?:\\bin|\\bat|based in|headquartered in|located in|from|位于|在|总部设在|总部位于|来自)\\s*$");
+        String before = folded.substring(Math.max(0, start - 20), start);
+        return before.matches("(?s).*(?:\\bin|\\bat|based in|headquartered in|located in|from|\\b(?:town|city|village|county|province|state|region|district) of"
+                + "|位于|在|总部设在|总部位于|来自)\\s*$");
     }
 
     private static void counts(String folded, String text, List<String> qTokens, List<int[]> spans, List<String> texts) {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Questions about reference-style paragraphs (an encyclopedia, not news), as the public reading-comprehension sets
  * ask them: the answer is often in the sentence before the one that matches ("他的長詩…", "也正是在這一年…"), a
  * question word's last character is read into a name ("哪一年嵐澤大學"), "可以用什麼方式" is not a question about
- * what money is used for, and "…為什麼？" at the end asks what something is, not why. The fixture's names are
+ * what money is used for, "…為什麼？" at the end asks what something is, not why, and "the market town of X" places
+ * what it is about in X. The fixture's names are
  * invented; it was written after the code.
  */
 class ReferenceAnswersTest {
@@ -46,6 +47,7 @@ class ReferenceAnswersTest {
             薇格蘭鎮從哪一年開始舉辦漁燈節？        | when | 1958年
             在哪一年嵐澤大學舉行建校百年慶典？      | when | 1987年
             要讓青梅更快軟化可以用什麼方式？        | how  | 米糠
+            Where was Harlowe Tannery set up?       | where | Dunmarrow
             """)
     void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
         Answer a = veritas.ask(question);
