@@ -332,7 +332,6 @@ final class EvidenceAnswerer {
             if (bestHit > 0) {
                 score += PASSAGE_PRIOR * r.hit().score() / bestHit;
             }
-            // As BM25 does: a word matched in a long sentence says less about it than one matched in a short one.
             out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, coverage));
         }
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
