@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class Timestamps {
     private static final Pattern YMD = Pattern.compile(
-            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?:\\s*日)?(?:(?:[ T]+|(?<=日)\\s*)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{10,13}");
     private static final List<DateTimeFormatter> ZONED = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
@@ -54,7 +54,8 @@ public final class Timestamps {
                 LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 int h = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
                 int min = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-                return Optional.of(d.atTime(h, min).toInstant(ZoneOffset.UTC));
+                int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+                return Optional.of(d.atTime(h, min, sec).toInstant(ZoneOffset.UTC));
             } catch (java.time.DateTimeException e) {
                 return Optional.empty();
             }

@@ -24,6 +24,10 @@ class TimestampsTest {
         assertEquals(at("2026-01-07T00:00:00Z"), Timestamps.parse(" 2026/1/7 "));
         assertEquals(at("2026-01-07T16:20:00Z"), Timestamps.parse("2026年1月7日 16:20"));
         assertEquals(at("2026-01-07T00:00:00Z"), Timestamps.parse("2026.01.07"));
+        // The space before the time is not taken by the day: these were read as midnight.
+        assertEquals(at("2026-01-07T16:20:00Z"), Timestamps.parse("2026-01-07 16:20"));
+        assertEquals(at("2026-01-07T16:20:45Z"), Timestamps.parse("2026/1/7 16:20:45"));
+        assertEquals(at("2026-01-07T09:05:00Z"), Timestamps.parse("2026年1月7日09:05"));
         assertEquals(Optional.of(Instant.ofEpochSecond(1767802800L)), Timestamps.parse("1767802800"));
         assertEquals(Optional.of(Instant.ofEpochMilli(1767802800123L)), Timestamps.parse("1767802800123"));
     }
