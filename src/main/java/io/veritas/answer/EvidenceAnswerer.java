@@ -417,6 +417,13 @@ final class EvidenceAnswerer {
 
     private static Question presentNames(Question q, List<Hit> hits) {
         List<String> present = new ArrayList<>();
+        List<String> passages = new ArrayList<>(); // each passage and title folded once: every stretch of a name is looked up in them
+        for (Hit h : hits) {
+            passages.add(Script.fold(h.text()));
+            if (h.source().title() != null) {
+                passages.add(Script.fold(Normalizer.nfkc(h.source().title())));
+            }
+        }
         for (String n : q.names()) {
             String folded = Script.fold(Normalizer.nfkc(n));
             String kept = null;
@@ -428,13 +435,13 @@ final class EvidenceAnswerer {
                 if (len < folded.length() && !han) {
                     break; // Latin names are cut by their shape, not here
                 }
-                if (held(hits, folded.substring(0, len))) {
+                if (held(passages, folded.substring(0, len))) {
                     kept = Normalizer.nfkc(n).substring(0, len);
                 }
             }
             for (int len = folded.length() - 1; han && len >= 3 && kept == null; len--) {
                 for (int from = 1; from + len <= folded.length() && kept == null; from++) {
-                    if (held(hits, folded.substring(from, from + len))) {
+                    if (held(passages, folded.substring(from, from + len))) {
                         kept = Normalizer.nfkc(n).substring(from, from + len);
                     }
                 }
@@ -473,9 +480,8 @@ final class EvidenceAnswerer {
         }).toList();
     }
 
-    private static boolean held(List<Hit> hits, String part) {
-        return hits.stream().anyMatch(h -> Script.fold(h.text()).contains(part)
-                || h.source().title() != null && Script.fold(Normalizer.nfkc(h.source().title())).contains(part));
+    private static boolean held(List<String> passages, String part) {
+        return passages.stream().anyMatch(p -> p.contains(part));
     }
 
     /** Two sentences that name the question's names, one per report: the best, or from the newest reports first. */
