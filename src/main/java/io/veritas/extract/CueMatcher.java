@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Finds lexicon cue words in folded text. Longer cues win where two overlap ("债务融资" over "融资"). English cues
  * match whole words or their inflections ("raise", "raised", "raising"), never a prefix ("invest" is not found in
- * "investors").
+ * "investors"). A cue with a gap ("values ... at") spans its head, the few words after it and its tail.
  */
 public final class CueMatcher {
     /** A cue found at {@code [start, end)}, with its attribute or modality label. */
@@ -22,16 +22,24 @@ public final class CueMatcher {
         List<Found> out = new ArrayList<>();
         boolean[] taken = new boolean[folded.length()];
         for (Lexicon.Cue cue : cues) {
+            String head = cue.head();
+            String tail = cue.tail();
             int from = 0;
             while (true) {
-                int at = folded.indexOf(cue.folded(), from);
+                int at = folded.indexOf(head, from);
                 if (at < 0) {
                     break;
                 }
                 from = at + 1;
-                int end = at + cue.folded().length();
+                int end = at + head.length();
                 if (cue.latin() && (at > 0 && Character.isLetter(folded.charAt(at - 1)) || !inflection(folded, end))) {
                     continue;
+                }
+                if (!tail.isEmpty()) {
+                    end = gapEnd(folded, end, tail);
+                    if (end < 0) {
+                        continue;
+                    }
                 }
                 boolean free = true;
                 for (int k = at; k < end && free; k++) {
@@ -47,6 +55,28 @@ public final class CueMatcher {
         }
         out.sort(Comparator.comparingInt(Found::start));
         return out;
+    }
+
+    /** Words a gap may hold: "values Velmora Robotics at", never across a clause or sentence. */
+    private static final int GAP_CHARS = 48;
+
+    /**
+     * Where the cue ends when its tail follows within {@link #GAP_CHARS} characters of {@code from} as a whole word,
+     * with no clause or sentence mark between; -1 when it does not.
+     */
+    private static int gapEnd(String folded, int from, String tail) {
+        int limit = Math.min(folded.length(), from + GAP_CHARS + tail.length());
+        for (int k = from; k < limit; k++) {
+            char c = folded.charAt(k);
+            if (c == ',' || c == ';' || c == '.' || c == '!' || c == '?' || c == '，' || c == '。' || c == '；') {
+                return -1;
+            }
+            if (k > from && folded.startsWith(tail, k) && !Character.isLetter(folded.charAt(k - 1))
+                    && (k + tail.length() == folded.length() || !Character.isLetter(folded.charAt(k + tail.length())))) {
+                return k + tail.length();
+            }
+        }
+        return -1;
     }
 
     private static boolean inflection(String folded, int end) {

@@ -36,8 +36,29 @@ public final class Lexicon {
         }
     }
 
-    /** A cue word of an attribute or modality, folded. */
+    /**
+     * A cue word of an attribute or modality, folded. A cue written with a gap, {@code "values ... at"}, matches its
+     * two parts with a few words between them ("the round values Velmora at"): {@link #head()} and {@link #tail()}.
+     */
     public record Cue(String label, String folded, boolean latin) {
+        /** How a gap is written in a cue. */
+        public static final String GAP = " ... ";
+
+        public boolean gapped() {
+            return folded.contains(GAP);
+        }
+
+        /** The cue, or the part before its gap: what a search for the cue's words looks for. */
+        public String head() {
+            int gap = folded.indexOf(GAP);
+            return gap < 0 ? folded : folded.substring(0, gap);
+        }
+
+        /** The part after the gap, or "" for a cue without one. */
+        public String tail() {
+            int gap = folded.indexOf(GAP);
+            return gap < 0 ? "" : folded.substring(gap + GAP.length());
+        }
     }
 
     /** How an attribute's values relate over time. */

@@ -57,7 +57,7 @@ public final class QueryExpander {
         Map<String, Set<String>> terms = new LinkedHashMap<>();
         List<Lexicon.Cue> cues = new ArrayList<>();
         for (Lexicon.Cue cue : lexicon.attributeCues()) {
-            terms.computeIfAbsent("attr:" + cue.label(), k -> new LinkedHashSet<>()).add(cue.folded());
+            terms.computeIfAbsent("attr:" + cue.label(), k -> new LinkedHashSet<>()).add(cue.head()); // "values ... at": values
             cues.add(new Lexicon.Cue("attr:" + cue.label(), cue.folded(), cue.latin()));
         }
         for (String[] row : Lexicon.rows("bilingual.tsv", 2)) {

@@ -100,4 +100,23 @@ class FigureAttachmentTest {
         assertEquals("Quillmoor Aerospace", staff.subjectAs());
         assertEquals(64, staff.value());
     }
+
+    @Test
+    void theRoundValuingTheCompanyGivesAValuationNotFunding() {
+        List<Claim> cs = claims("Tarnwick Robotics raised $140 million in a Series C led by Osric Ventures. The round values "
+                + "Tarnwick Robotics at $1.2 billion.");
+        Claim funding = only(cs, "funding");
+        assertEquals(140e6, funding.value());
+        Claim valuation = only(cs, "valuation");
+        assertEquals(1.2e9, valuation.value());
+        assertEquals("Tarnwick Robotics", valuation.subjectAs());
+    }
+
+    @Test
+    void aValuationCueWithAGapStopsAtTheClause() {
+        // "values" and "at" in different clauses are no valuation: the amount is the round's
+        List<Claim> cs = claims("Brenlow Foods, which values speed, raised $9 million at the start of the year.");
+        assertEquals(9e6, only(cs, "funding").value());
+        assertTrue(cs.stream().noneMatch(c -> c.attribute().equals("valuation")), cs.toString());
+    }
 }
