@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * ({@code 2026年1月6日}, {@code 2026-01-06}, {@code January 6, 2026}), month-day with the year implied
  * ({@code 1月6日}, {@code 今年1月6日}), a day in the publication month ({@code （6 日）}), year and quarter ends
  * ({@code 2024年末}, {@code 今年第一季度末}, {@code end of 2024}, {@code Q1 2025}) and months
- * ({@code 2024年5月}, {@code May 2024}). Bare years are ignored: "founded in 2023" dates nothing.
+ * ({@code 2024年5月}, {@code May 2024}), and spans counted back from publication ({@code a year ago}, {@code 两个月前}).
+ * Bare years are ignored: "founded in 2023" dates nothing.
  */
 public final class TimeExpressions {
     /** A date found in text, with the span it came from. */
@@ -37,6 +38,10 @@ public final class TimeExpressions {
     private static final Pattern MONTH_YEAR_EN = Pattern.compile("\\b(" + MONTHS + ")\\.?,?\\s+(\\d{4})\\b");
     private static final Pattern END_EN = Pattern.compile("\\b(?:end of|late|year-end|end-)\\s*(\\d{4})\\b");
     private static final Pattern QUARTER_EN = Pattern.compile("\\b(?:(q[1-4])\\s*(\\d{4})|(first|second|third|fourth)\\s+quarter\\s+of\\s+(\\d{4}))\\b");
+
+    /** Counted back from publication: "a year ago", "two months ago", "一年前", "两个月前". */
+    private static final Pattern AGO_EN = Pattern.compile("\\b(a|an|one|two|three|four|five|six|\\d{1,2})\\s+(year|month|week)s?\\s+ago\\b");
+    private static final Pattern AGO_ZH = Pattern.compile("(?<![\\d一二两三四五六七八九十])([一二两三四五六1-9])\\s*(年|个月|周)(?:前|之前|以前)");
 
     private TimeExpressions() {
     }
@@ -126,18 +131,48 @@ public final class TimeExpressions {
         while (m.find()) {
             add(out, m, date(num(m.group(2)), month(m.group(1)), 1));
         }
+        if (published != null) {
+            m = AGO_EN.matcher(folded);
+            while (m.find()) {
+                add(out, m, back(published, count(m.group(1)), m.group(2)));
+            }
+            m = AGO_ZH.matcher(folded);
+            while (m.find()) {
+                add(out, m, back(published, count(m.group(1)), m.group(2)));
+            }
+        }
         out.sort(java.util.Comparator.comparingInt(Mention::start));
         return out;
+    }
+
+    private static int count(String word) {
+        int at = List.of("a", "one", "two", "three", "four", "five", "six").indexOf(word);
+        if (at >= 0) {
+            return Math.max(1, at);
+        }
+        at = "一二三四五六".indexOf(word);
+        if (at >= 0) {
+            return at + 1;
+        }
+        return word.equals("an") ? 1 : word.equals("两") ? 2 : Integer.parseInt(word);
+    }
+
+    private static LocalDate back(LocalDate published, int n, String unit) {
+        return switch (unit) {
+            case "year", "年" -> published.minusYears(n);
+            case "month", "个月" -> published.minusMonths(n);
+            default -> published.minusWeeks(n);
+        };
     }
 
     private static boolean mayHoldDate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9' || c == '季') {
+            if (c >= '0' && c <= '9' || c == '季' || c == '前') {
                 return true;
             }
         }
-        return false;
+        return s.contains(" ago");
     }
 
     private static void add(List<Mention> out, Matcher m, LocalDate date) {

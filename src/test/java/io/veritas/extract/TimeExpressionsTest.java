@@ -25,6 +25,10 @@ class TimeExpressionsTest {
             "Q1 2025|2025-04-01|2025-03-31",
             "in May 2024|2024-06-01|2024-05-01",
             "2026年1月7日 16:20|2026-01-07|2026-01-07",
+            "up from $400 million a year ago|2026-11-20|2025-11-20",
+            "valued at $90 million two months ago|2026-05-31|2026-03-31",
+            "估值较两个月前翻倍|2026-05-31|2026-03-31",
+            "一年前的估值为5亿元|2026-11-20|2025-11-20",
     })
     void resolvesDatesAgainstPublication(String text, String published, String expected) {
         List<TimeExpressions.Mention> found = TimeExpressions.find(Script.fold(text), LocalDate.parse(published));
@@ -32,7 +36,7 @@ class TimeExpressionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"xAI创立于2023年", "Grok 5 with 10% odds"})
+    @CsvSource(delimiter = '|', value = {"xAI创立于2023年", "Grok 5 with 10% odds", "成立于2021年前后的3家公司"})
     void bareYearsDateNothing(String text) {
         assertEquals(List.of(), TimeExpressions.find(Script.fold(text), LocalDate.parse("2026-01-01")));
     }
