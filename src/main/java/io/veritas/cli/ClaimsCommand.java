@@ -56,7 +56,10 @@ final class ClaimsCommand implements Callable<Integer> {
                 out.println("--");
             }
             for (Claim c : extractor.extract(d).claims()) {
-                out.printf("  %-8s %-10s %-10s %-12s %14.0f %-10s %-7s %s  «%s»%n", c.subjectAs(), c.attribute(),
+                // the name as written, and the name it stands for when that differs ("Velmora" for velmora robotics)
+                String subject = io.veritas.text.Script.fold(c.subjectAs()).equals(c.subject()) ? c.subjectAs()
+                        : c.subjectAs() + " (" + c.subject() + ")";
+                out.printf("  %-8s %-10s %-10s %-12s %14.0f %-10s %-7s %s  «%s»%n", subject, c.attribute(),
                         c.qualifier() == null ? "-" : c.qualifier(), c.modality(), c.value(), c.unit(), c.bound(), c.asOf(),
                         d.slice(c.figure()));
             }

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class ClaimExtractor {
-    private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month|per month|monthly|each month|every month|/month|/mo\\b");
-    private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year|per year|annually|each year|/year|/yr\\b");
+    private static final Pattern PER_MONTH = Pattern.compile("每月|每个月|一个月|月均|单月|a month(?! ago| earlier| before| later)|per month|monthly|each month|every month|/month|/mo\\b");
+    private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year(?! ago| earlier| before| later)|per year|annually|each year|/year|/yr\\b");
     /** Attributes whose values are counts of people, not money; their unit is the attribute itself. */
     private static final java.util.Set<String> COUNTED = java.util.Set.of("users", "employees");
     private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
@@ -73,6 +73,9 @@ public final class ClaimExtractor {
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
         Mention focus = focus(mentions, aliases);
+        if (focus == null) {
+            focus = headlineSubject(doc, text, folded);
+        }
 
         List<Claim> claims = new ArrayList<>();
         Mention previousSubject = null;
@@ -101,7 +104,8 @@ public final class ClaimExtractor {
                     int windowStart = qi > 0 && inSentence.get(qi - 1).end() > clause.start() ? inSentence.get(qi - 1).end() : clause.start();
                     int windowEnd = qi + 1 < inSentence.size() && inSentence.get(qi + 1).start() < clause.end()
                             ? inSentence.get(qi + 1).start() : clause.end();
-                    String attribute = nearest(attributeCues, windowStart, windowEnd, q);
+                    String attribute = nearest(attributeCues, windowStart, windowEnd, q,
+                            windowStart != clause.start(), windowEnd != clause.end());
                     Span context = clause;
                     if (attribute == null) {
                         attribute = previousAttribute;
@@ -135,7 +139,7 @@ public final class ClaimExtractor {
                         continue;
                     }
                     boolean alone = windowStart == clause.start() && windowEnd == clause.end();
-                    String modality = alone ? modality(modalityCues, clause, ci > 0 ? clauses.get(ci - 1) : null)
+                    String modality = alone ? modality(modalityCues, ownPredicate(folded, clause, q), ci > 0 ? clauses.get(ci - 1) : null)
                             : inherited(modalityCues, new Span(clause.start(), windowStart),
                             modality(modalityCues, new Span(windowStart, q.start()), new Span(windowStart, windowEnd)),
                             new Span(windowStart, q.start()));
@@ -230,14 +234,39 @@ public final class ClaimExtractor {
                 names.add(new Names.Name(n.start() + s.start(), n.end() + s.start(), n.text(), n.kind()));
             }
         }
+        List<Mention> found = new ArrayList<>();
         for (Names.Name n : names) {
             if (n.kind() == Names.Kind.PLACE || known.stream().anyMatch(m -> n.start() < m.end() && n.end() > m.start())) {
                 continue;
             }
-            out.add(new Mention(n.start(), n.end(), Script.fold(n.text()), n.kind() == Names.Kind.PERSON ? "person" : "org"));
+            String type = n.kind() == Names.Kind.PERSON ? "person" : "org";
+            String name = Script.fold(n.text());
+            if (type.equals("org")) {
+                int at = n.start();
+                name = shortFormOf(name, java.util.stream.Stream.concat(known.stream(), found.stream())
+                        .filter(m -> m.end() <= at).toList());
+            }
+            found.add(new Mention(n.start(), n.end(), name, type));
         }
+        out.addAll(found);
         out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return out;
+    }
+
+    /**
+     * A company named in full and then by its first words ("Velmora Robotics said … The round values Velmora at"),
+     * "澜芯微电子 … 澜芯"): the short form is the name given in full earlier in the document. Names the lexicon knows
+     * keep their own entity.
+     */
+    private static String shortFormOf(String name, List<Mention> earlier) {
+        boolean latin = name.chars().allMatch(ch -> ch < 0x80);
+        for (Mention m : earlier) {
+            if (m.type().equals("org") && m.name().length() > name.length() && m.name().startsWith(name)
+                    && (latin ? m.name().charAt(name.length()) == ' ' : name.length() >= 2 && name.codePoints().allMatch(Script::isHan))) {
+                return m.name();
+            }
+        }
+        return name;
     }
 
     private static final Pattern CONVERSION = Pattern.compile("^\\s*[（(]\\s*(约|约合|合|折合|相当于|about|approx\\.?|approximately|roughly|≈|~)?\\s*$");
@@ -302,7 +331,12 @@ public final class ClaimExtractor {
         return clauses.size() - 1;
     }
 
-    private static String nearest(List<CueMatcher.Found> cues, int from, int to, Quantity q) {
+    /**
+     * The attribute of the cue nearest the amount within its window. {@code amountBefore}/{@code amountAfter}: the
+     * window is cut at another amount on that side; a cue between the two amounts that is nearer the other one is
+     * the other's ("raise up to $300 million at a valuation of $2 billion": the valuation is the $2 billion).
+     */
+    private static String nearest(List<CueMatcher.Found> cues, int from, int to, Quantity q, boolean amountBefore, boolean amountAfter) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (CueMatcher.Found f : cues) {
@@ -311,6 +345,10 @@ public final class ClaimExtractor {
                 continue; // a count's own noun ("420 employees") names its attribute; money's digits never do
             }
             int distance = f.end() <= q.start() ? q.start() - f.end() : f.start() - q.end();
+            if (!inside && (f.end() <= q.start() ? amountBefore && f.start() - from < distance
+                    : amountAfter && to - f.end() < distance)) {
+                continue;
+            }
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = f.label();
@@ -467,6 +505,42 @@ public final class ClaimExtractor {
     }
 
     /**
+     * With no name found at all, a coined Chinese name that the headline and the body share, opening a clause of the
+     * body, is what the article is about ("磐石智行估值翻倍" … "據知情人士透露，磐石智行正洽談…"). Common nouns and
+     * phrases holding an attribute word ("融资热潮") are not names.
+     */
+    private Mention headlineSubject(Document doc, String text, String folded) {
+        String title = doc.title();
+        if (title == null || title.isBlank() || title.codePoints().noneMatch(Script::isHan)) {
+            return null;
+        }
+        for (Names.Name n : Names.nounPhrases(title)) {
+            String name = Script.fold(n.text());
+            if (!Names.coined(name) || !CueMatcher.find(name, lexicon.attributeCues()).isEmpty()) {
+                continue;
+            }
+            for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+                if (at == 0 || "，,。；;：:、！!？?\n".indexOf(folded.charAt(at - 1)) >= 0) {
+                    return new Mention(at, at + name.length(), name, "org");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What follows the figure after "and", "but", "并"… is another predicate, with its own modality. */
+    private static final Pattern NEXT_PREDICATE = Pattern.compile("\\s(?:and|but|while|whereas)\\s|并且|(?<![合兼吞归])并|同时|但是|而且|不过");
+
+    /**
+     * The part of a clause that speaks of its figure: "The company employs 320 people and plans to double its output"
+     * is actual, whatever "plans" says of the doubling.
+     */
+    private static Span ownPredicate(String folded, Span clause, Quantity q) {
+        Matcher m = NEXT_PREDICATE.matcher(folded).region(Math.min(q.end(), clause.end()), clause.end());
+        return m.find() ? new Span(clause.start(), m.start()) : clause;
+    }
+
+    /**
      * The modality from the cues in {@code context}. With several amounts in one clause, the context is the stretch
      * before the amount ("spending $1bn a month and expects ~$500 million": only the second is expected), and
      * {@code extra} is the amount's whole stretch, searched for targets only ("150 億美元目標").
@@ -552,7 +626,7 @@ public final class ClaimExtractor {
     }
 
     private static final Pattern PERIOD_AFTER = Pattern.compile(
-            "^\\s*(?:(?:a|per|each|every)\\s+(month|year)|/(month|mo|year|yr)\\b|(monthly)|(annually))");
+            "^\\s*(?:(?:a|per|each|every)\\s+(month|year)(?!s|\\s+(?:ago|earlier|before|later))|/(month|mo|year|yr)\\b|(monthly)|(annually))");
     private static final Pattern PERIOD_BEFORE = Pattern.compile(
             "(?:(每月|每个月|一个月|月均|单月|monthly)|(每年|年均|一年下来|annual|yearly))[^，,；;。]{0,8}$");
 

@@ -465,6 +465,17 @@ public final class Names {
     }
 
     /**
+     * Whether a Chinese noun phrase is no word of HanLP's dictionaries: a coined name ("磐石智行", cut into 磐石 and 智行)
+     * rather than a common noun ("人工智能").
+     */
+    public static boolean coined(String phrase) {
+        String folded = Script.fold(phrase);
+        return folded.length() >= 3 && folded.codePoints().allMatch(Script::isHan)
+                && !com.hankcs.hanlp.dictionary.CoreDictionary.contains(folded)
+                && !com.hankcs.hanlp.dictionary.CustomDictionary.contains(folded);
+    }
+
+    /**
      * Chinese noun phrases (runs of nouns as HanLP tags them, at most eight characters): the common nouns that
      * answer "which sport" or "who hands out the towels".
      */

@@ -20,7 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FigureAttachmentTest {
     private static List<Claim> claims(String text) {
-        RawItem raw = new RawItem("test", null, Format.TEXT, text, "t1", null, null,
+        return claims(text, null);
+    }
+
+    private static List<Claim> claims(String text, String title) {
+        RawItem raw = new RawItem("test", null, Format.TEXT, text, "t1", null, title,
                 Instant.parse("2026-06-15T00:00:00Z"), null, null, Map.of());
         Document d = Texts.clean(raw, Instant.parse("2026-11-23T00:00:00Z")).document();
         return new ClaimExtractor(Lexicon.defaults()).extract(d).claims();
@@ -118,5 +122,46 @@ class FigureAttachmentTest {
         List<Claim> cs = claims("Brenlow Foods, which values speed, raised $9 million at the start of the year.");
         assertEquals(9e6, only(cs, "funding").value());
         assertTrue(cs.stream().noneMatch(c -> c.attribute().equals("valuation")), cs.toString());
+    }
+
+    @Test
+    void aValuationNamedAfterTheRaiseIsTheNextAmountsAndTheRaiseKeepsItsTalks() {
+        List<Claim> cs = claims("Pellucid Forge is in talks to raise up to $80 million at a valuation of $700 million, "
+                + "two people said.");
+        Claim funding = only(cs, "funding");
+        assertEquals(80e6, funding.value());
+        assertEquals("planned", funding.modality());
+        Claim valuation = only(cs, "valuation");
+        assertEquals(700e6, valuation.value());
+        assertEquals("planned", valuation.modality());
+    }
+
+    @Test
+    void aPlanAfterAndIsAnotherPredicatesNotTheHeadcounts() {
+        Claim staff = only(claims("Corlaith Dynamics employs 140 people and plans to open a second plant next year."), "employees");
+        assertEquals(140, staff.value());
+        assertEquals("actual", staff.modality());
+    }
+
+    @Test
+    void aCompanyCalledByItsFirstWordIsTheCompanyNamedInFull() {
+        List<Claim> cs = claims("Sorrelby Analytics raised $30 million in a Series B. The round values Sorrelby at $260 million, "
+                + "up from $90 million a year ago.");
+        List<Claim> valuations = cs.stream().filter(c -> c.attribute().equals("valuation")).toList();
+        assertEquals(2, valuations.size(), cs.toString());
+        assertTrue(valuations.stream().allMatch(c -> c.subject().equals("sorrelby analytics")), valuations.toString());
+        Claim earlier = valuations.stream().filter(c -> c.value() == 90e6).findFirst().orElseThrow();
+        assertEquals(java.time.LocalDate.parse("2025-06-15"), earlier.asOf());
+        assertEquals(null, earlier.period(), "'a year ago' is a date, not a rate");
+    }
+
+    @Test
+    void aCoinedNameTheHeadlineAndTheBodyShareOwnsTheFiguresWhenNoNameIsRecognised() {
+        List<Claim> cs = claims("據知情人士透露，翠嶺行雲正洽談一筆最高3億美元的新融資，投後估值可能達到18億美元。",
+                "翠嶺行雲估值倍增");
+        Claim funding = only(cs, "funding");
+        assertEquals("翠岭行云", funding.subject());
+        assertEquals("upTo", funding.bound());
+        assertEquals(18e8, only(cs, "valuation").value());
     }
 }
