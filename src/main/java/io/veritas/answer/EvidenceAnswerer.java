@@ -537,7 +537,7 @@ final class EvidenceAnswerer {
                     break; // a revenue question is not answered from a sentence about another figure
                 }
                 for (Quantity m : Quantities.find(folded)) {
-                    add(spans, texts, s.text(), m.start(), m.end());
+                    add(spans, texts, s.text(), Quantities.boundStart(folded, m), m.end()); // "up to $300 million" as written
                 }
                 if (spans.isEmpty()) {
                     counts(folded, s.text(), qTokens, spans, texts);

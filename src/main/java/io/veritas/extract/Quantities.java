@@ -183,6 +183,19 @@ public final class Quantities {
         out.add(new Quantity(start, end, value, currency, bound(text, start)));
     }
 
+    /**
+     * Where the words bounding an amount begin ("up to $300 million", "最高5億美元", "约40亿元"), so that an answer
+     * quoting the amount keeps them; the amount's own start when it has none.
+     */
+    public static int boundStart(String folded, Quantity q) {
+        if (q.bound().equals("exact")) {
+            return q.start();
+        }
+        int from = Math.max(0, q.start() - 16);
+        Matcher m = BOUND_BEFORE.matcher(folded.substring(from, q.start()));
+        return m.find() ? from + m.start(1) : q.start();
+    }
+
     private static String bound(String text, int start) {
         String before = text.substring(Math.max(0, start - 16), start);
         Matcher m = BOUND_BEFORE.matcher(before);

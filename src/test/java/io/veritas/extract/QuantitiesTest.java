@@ -53,4 +53,17 @@ class QuantitiesTest {
     void ignoresNumbersThatAreNotMoney(String text) {
         assertEquals(List.of(), Quantities.find(Script.fold(text)));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "in talks to raise up to $80 million|up to $80 million",
+            "正洽談一筆最高5億美元的新融資|最高5億美元",
+            "估值约为40亿元|约为40亿元",
+            "raised $12 million|$12 million",
+    })
+    void anAnswerQuotingAnAmountKeepsItsBound(String text, String quoted) {
+        String folded = Script.fold(Normalizer.nfkc(text));
+        Quantity q = Quantities.find(folded).get(0);
+        assertEquals(quoted, text.substring(Quantities.boundStart(folded, q), q.end()));
+    }
 }
