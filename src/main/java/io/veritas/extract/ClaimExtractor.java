@@ -33,6 +33,8 @@ public final class ClaimExtractor {
     private static final Pattern PER_YEAR = Pattern.compile("每年|年均|一年下来|a year(?! ago| earlier| before| later)|per year|annually|each year|/year|/yr\\b");
     /** Attributes whose values are counts of people, not money; their unit is the attribute itself. */
     private static final java.util.Set<String> COUNTED = java.util.Set.of("users", "employees");
+    /** A clause comparing its figure with the one before: "较去年的250亿元", "up from $400 million". */
+    private static final Pattern COMPARED = Pattern.compile("^[\\s,，;；]*(?:较|比|相比|相较|up from|down from|compared with|compared to)");
     private static final Pattern IN_PARENTHESES = Pattern.compile("^\\s*[（(][^）)]{0,40}$");
     private static final Pattern OWNER_OF = Pattern.compile("^\\s*(的|旗下|'s|’s)");
 
@@ -69,7 +71,9 @@ public final class ClaimExtractor {
         AliasTable aliases = base.with(learned);
         EntityMatcher entities = new EntityMatcher(aliases);
         LocalDate published = doc.published() == null ? null : LocalDate.ofInstant(doc.published(), ZoneOffset.UTC);
-        List<Mention> mentions = withNames(text, entities.find(text, folded), figuredSentences(doc.sentences(), amounts));
+        List<Mention> mentions = withNames(text, entities.find(text, folded), figuredSentences(doc.sentences(), amounts),
+                lexicon.notEntities());
+        mentions = withHeadlineName(doc, folded, mentions);
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
         Mention focus = focus(mentions, aliases);
@@ -86,11 +90,12 @@ public final class ClaimExtractor {
                 // A headline condenses the body (often loosely); the body's own sentences carry the figures.
                 inSentence = List.of();
             }
-            Mention sentenceSubject = firstOrg(mentions, sentence);
+            Mention sentenceSubject = firstOrg(folded, mentions, sentence, lexicon);
             if (!inSentence.isEmpty()) {
                 List<Span> clauses = clauses(folded, sentence);
                 String previousAttribute = null;
                 int previousClause = -1;
+                Claim sentenceClaim = null; // the sentence's last figure: what a comparison after it compares with
                 for (int qi = 0; qi < inSentence.size(); qi++) {
                     Quantity q = inSentence.get(qi);
                     if (qi > 0 && isConversion(folded, inSentence.get(qi - 1), q)) {
@@ -104,8 +109,13 @@ public final class ClaimExtractor {
                     int windowStart = qi > 0 && inSentence.get(qi - 1).end() > clause.start() ? inSentence.get(qi - 1).end() : clause.start();
                     int windowEnd = qi + 1 < inSentence.size() && inSentence.get(qi + 1).start() < clause.end()
                             ? inSentence.get(qi + 1).start() : clause.end();
-                    String attribute = nearest(attributeCues, windowStart, windowEnd, q,
+                    // "估值升至新台幣520億元，較去年C輪時的250億元翻倍": the figure compared with is the same attribute
+                    boolean compared = sentenceClaim != null && COMPARED.matcher(folded.substring(clause.start(), q.start())).find();
+                    String attribute = compared ? sentenceClaim.attribute() : nearest(attributeCues, windowStart, windowEnd, q,
                             windowStart != clause.start(), windowEnd != clause.end());
+                    String currency = compared && q.currency().equals("CNY") && !folded.startsWith("人民", q.end())
+                            && !folded.substring(q.start(), q.end()).contains("人民") && !COUNTED.contains(sentenceClaim.attribute())
+                            ? sentenceClaim.currency() : q.currency(); // a bare 元 compared with 新台幣 is 新台幣
                     Span context = clause;
                     if (attribute == null) {
                         attribute = previousAttribute;
@@ -157,9 +167,11 @@ public final class ClaimExtractor {
                         period = period(folded, context);
                     }
                     String qualifier = lexicon.kind(attribute) == Lexicon.Kind.EVENT ? round(folded, sentence, q) : null;
-                    claims.add(new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute,
-                            qualifier, q.value(), counts ? attribute : q.currency(), counts ? null : period,
-                            q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end())));
+                    Claim claim = new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute,
+                            qualifier, q.value(), counts ? attribute : currency, counts ? null : period,
+                            q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end()));
+                    claims.add(claim);
+                    sentenceClaim = claim;
                 }
             }
             if (sentenceSubject != null) {
@@ -226,7 +238,7 @@ public final class ClaimExtractor {
      * The table's mentions and the names only their shape tells ({@link Names}: any new company or person), the
      * table's first where both cover a stretch; places are never the subject of a figure.
      */
-    static List<Mention> withNames(String text, List<Mention> known, List<Span> where) {
+    static List<Mention> withNames(String text, List<Mention> known, List<Span> where, java.util.Set<String> notEntities) {
         List<Mention> out = new ArrayList<>(known);
         List<Names.Name> names = new ArrayList<>();
         for (Span s : where) {
@@ -241,6 +253,9 @@ public final class ClaimExtractor {
             }
             String type = n.kind() == Names.Kind.PERSON ? "person" : "org";
             String name = Script.fold(n.text());
+            if (notEntities.contains(name)) {
+                continue; // "GPU", "iPhone": shaped like a name, never the company a figure belongs to
+            }
             if (type.equals("org")) {
                 int at = n.start();
                 name = shortFormOf(name, java.util.stream.Stream.concat(known.stream(), found.stream())
@@ -403,7 +418,7 @@ public final class ClaimExtractor {
                     continue;
                 }
                 if (!isObject(folded, m, sentence, lexicon) && (invested || !isInvestor(folded, m, sentence))
-                        && !isModifier(folded, m, sentence)) {
+                        && !isModifier(folded, m, sentence) && !inAppositive(folded, m, mentions, sentence, q)) {
                     candidate = m;
                 }
             }
@@ -431,9 +446,13 @@ public final class ClaimExtractor {
      * Whether a name is the object of a preposition: right after "from/to/in/by..." or, in Chinese, after
      * 向/从/对/给 earlier in the same clause ("将向其CEO马斯克的人工智能公司xAI投资": xAI receives).
      */
+    /** The second of two names after "by", "from" or "with": "founded by Ines Valkenburgh and Otto Brammeier". */
+    private static final Pattern OBJECT_PAIR = Pattern.compile("\\b(?:by|from|with)\\s+[^,;.]{1,40}?\\s(?:and|&)\\s*$");
+
     private static boolean isObject(String folded, Mention m, Span sentence, Lexicon lexicon) {
         String before = folded.substring(Math.max(sentence.start(), m.start() - 30), m.start());
-        if (lexicon.endsWithObjectMarker(before)) {
+        if (lexicon.endsWithObjectMarker(before)
+                || OBJECT_PAIR.matcher(folded.substring(Math.max(sentence.start(), m.start() - 60), m.start())).find()) {
             return true;
         }
         for (int i = m.start() - 1; i >= Math.max(sentence.start(), m.start() - 24); i--) {
@@ -442,6 +461,27 @@ public final class ClaimExtractor {
                 return false;
             }
             if (c == '向' || c == '对' || c == '给') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern APPOSITIVE = Pattern.compile(
+            "^\\s*,\\s*(?:a|an|the|which|that|who|whose|once|formerly|one\\s+of|based|headquartered|founded)\\b[^;:]*$");
+
+    /**
+     * Whether a name stands inside the description of an earlier one: "Zephraim, a Denver company that rents out GPU
+     * capacity, has raised…", "Brisantel Robotics, a startup in Fresno, California, that…, has raised": the figure is
+     * the company's, not the place's or the product's. The description must close (a comma) before the amount.
+     */
+    private static boolean inAppositive(String folded, Mention m, List<Mention> mentions, Span sentence, Quantity q) {
+        if (folded.substring(m.end(), q.start()).indexOf(',') < 0) {
+            return false;
+        }
+        for (Mention e : mentions) {
+            if (e.start() >= sentence.start() && e.end() <= m.start() && !"person".equals(e.type())
+                    && APPOSITIVE.matcher(folded.substring(e.end(), m.start())).matches()) {
                 return true;
             }
         }
@@ -477,9 +517,14 @@ public final class ClaimExtractor {
         return OWNER_OF.matcher(after).find();
     }
 
-    private static Mention firstOrg(List<Mention> mentions, Span sentence) {
+    /**
+     * The sentence's first organisation that is not the object of a preposition or an investor: "本輪由海砂主權基金領投。"
+     * leaves the next sentence's figures to the company, not to the fund.
+     */
+    private static Mention firstOrg(String folded, List<Mention> mentions, Span sentence, Lexicon lexicon) {
         for (Mention m : mentions) {
-            if (m.start() >= sentence.start() && m.end() <= sentence.end() && !"person".equals(m.type())) {
+            if (m.start() >= sentence.start() && m.end() <= sentence.end() && !"person".equals(m.type())
+                    && !isObject(folded, m, sentence, lexicon) && !isInvestor(folded, m, sentence)) {
                 return m;
             }
         }
@@ -502,6 +547,49 @@ public final class ClaimExtractor {
             }
         }
         return best;
+    }
+
+    /** Words that open a Chinese headline before its subject: "據報導棠芯洽談…". */
+    private static final Pattern HEADLINE_LEAD = Pattern.compile("^(?:据报导|据报道|据悉|独家|快讯|传|消息称)[：:，, ]*");
+    /** Where a Chinese headline's subject ends: its verb, its figure or its round ("琉沅完成…", "澄岫D轮…"). */
+    private static final Pattern HEADLINE_VERB = Pattern.compile(
+            "完成|宣布|获|拟|洽谈|估值|融资|募资|推出|发布|收购|再|将|与|正|今日|成立|计划|冲刺|递表|上市|[a-z]+\\s*轮|[\\d\\s]");
+
+    /**
+     * The name a Chinese headline opens with ("澄岫完成12亿元B轮融资", "琉沅D輪估值翻倍"), found again wherever the
+     * body writes it: a new company's name that no recogniser knows is still the subject of its own story. Only a
+     * stretch of two to eight Chinese characters before the headline's verb, written in the body too, and not an
+     * attribute word.
+     */
+    private List<Mention> withHeadlineName(Document doc, String folded, List<Mention> mentions) {
+        String title = doc.title();
+        if (title == null || title.isBlank() || !Script.isHan(title.codePointAt(0)) && !HEADLINE_LEAD.matcher(Script.fold(title)).find()) {
+            return mentions;
+        }
+        String t = HEADLINE_LEAD.matcher(Script.fold(title.strip())).replaceFirst("");
+        Matcher verb = HEADLINE_VERB.matcher(t);
+        if (!verb.find() || verb.start() < 2 || verb.start() > 8) {
+            return mentions;
+        }
+        String name = t.substring(0, verb.start());
+        // "机器人新创Nimbus Labs本周获得…": a run of Chinese before a Latin name describes it, it is not a name
+        if (!name.codePoints().allMatch(Script::isHan) || !CueMatcher.find(name, lexicon.attributeCues()).isEmpty()
+                || com.hankcs.hanlp.dictionary.CoreDictionary.contains(name)) {
+            return mentions;
+        }
+        List<Mention> out = new ArrayList<>(mentions);
+        for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length())) {
+            int start = at;
+            int end = at + name.length();
+            if (mentions.stream().noneMatch(m -> start < m.end() && end > m.start())) {
+                out.add(new Mention(start, end, name, "org"));
+            }
+        }
+        if (out.size() == mentions.size()) {
+            return mentions;
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+        return out;
     }
 
     /**

@@ -164,4 +164,47 @@ class FigureAttachmentTest {
         assertEquals("upTo", funding.bound());
         assertEquals(18e8, only(cs, "valuation").value());
     }
+
+    @Test
+    void aNameInsideTheCompanysDescriptionDoesNotOwnItsRound() {
+        Claim c = only(claims("Quorvane, a Tulsa-based company that leases GPU racks to Marlowe Foundry, has raised $35 million "
+                + "in a Series A."), "funding");
+        assertEquals("Quorvane", c.subjectAs());
+        Claim d = only(claims("Tressa Mills, a bakery chain in Akron, Ohio, that supplies Dunleigh Stores, has raised $12 million."),
+                "funding");
+        assertEquals("Tressa Mills", d.subjectAs());
+    }
+
+    @Test
+    void theSecondFounderAfterByDoesNotEmployTheStaff() {
+        Claim c = only(claims("Ostrel Dynamics raised $9 million. Ostrel Dynamics was founded in 2019 by Mara Quennell and "
+                + "Idris Fallowby and now employs 85 people."), "employees");
+        assertEquals("Ostrel Dynamics", c.subjectAs());
+    }
+
+    @Test
+    void theNameAChineseHeadlineOpensWithOwnsTheBodysFigures() {
+        List<Claim> cs = claims("智算服务商岚岫今日宣布完成15亿元人民币B轮融资，投后估值为70亿元。本轮由泓川资本领投。",
+                "岚岫完成15亿元B轮融资");
+        Claim funding = only(cs, "funding");
+        assertEquals("岚岫", funding.subject());
+        assertEquals("Series B", funding.qualifier());
+        assertEquals("岚岫", only(cs, "valuation").subject());
+    }
+
+    @Test
+    void aFigureComparedWithTheOneBeforeIsTheSameAttributeInTheSameCurrency() {
+        List<Claim> cs = claims("澪川宣布完成新台幣20億元D輪募資，估值升至新台幣300億元，較去年C輪時的140億元成長逾一倍。", "澪川完成D輪募資");
+        List<Claim> valuations = cs.stream().filter(c -> c.attribute().equals("valuation")).toList();
+        assertEquals(2, valuations.size(), cs.toString());
+        assertTrue(valuations.stream().allMatch(c -> c.currency().equals("TWD")), valuations.toString());
+        assertEquals(20e8, only(cs, "funding").value());
+    }
+
+    @Test
+    void theFundThatLedTheRoundDoesNotOwnTheNextSentencesHeadcount() {
+        List<Claim> cs = claims("栎澜今日宣布完成新台幣12億元B輪募資。本輪由岑港主權基金領投。隨著訂單成長，員工人數已增至約640人。",
+                "栎澜B輪募資新台幣12億元");
+        assertEquals("栎澜", only(cs, "employees").subjectAs());
+    }
 }
