@@ -800,6 +800,22 @@ final class EvidenceAnswerer {
      * passage); when none does, the corpus does not report it, which is not a "no". Null when the question names
      * no relation or fewer than two names.
      */
+    /** A yes/no question about something done: "已经谈成了吗", "Has X closed…", "confirmed". */
+    private static final Pattern DONE_ASKED = Pattern.compile(
+            "已经|已|谈成|达成|敲定|落定|签约|成交|完成|确认|\\b(?:confirmed|closed|completed|finali[sz]ed|agreed|signed|done|sealed)\\b");
+
+    /** Whether a sentence tells its news as talks, plans or expectations only, with nothing marked as done. */
+    private boolean tentative(String folded) {
+        boolean planned = false;
+        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.find(folded, lexicon.modalityCues())) {
+            if (f.label().equals("done")) {
+                return false;
+            }
+            planned |= f.label().equals("planned");
+        }
+        return planned;
+    }
+
     private Answer relationChecked(Question q, List<Sentence> sentences, List<Hit> hits, List<String> suggestions) {
         if (q.names().size() < 2) {
             return null;
@@ -829,6 +845,12 @@ final class EvidenceAnswerer {
             return new Answer(refused.question(), lang, false, Script.inScriptOf(lang, Phrases.get("yes_no.unreported", lang))
                     + refused.answer().substring(Script.inScriptOf(lang, Phrases.get("evidence.none", lang)).length()),
                     List.of(), List.of(), suggestions, q.type().json(), null);
+        }
+        if (DONE_ASKED.matcher(folded).find() && stating.stream().allMatch(s -> tentative(s.folded()))) {
+            // "…的收购已经谈成了吗？" when every source says "正…进行收购谈判": not as a done deal
+            return new Answer(q.text(), lang, true, Script.inScriptOf(lang, Phrases.get("yes_no.unconfirmed", lang))
+                    + quotes(stating, lang), List.of(), citations(stating), suggestions, q.type().json(),
+                    Script.inScriptOf(lang, Phrases.get("yes_no.unconfirmed.short", lang)));
         }
         String yes = Script.inScriptOf(lang, Phrases.get("yes_no.yes", lang));
         return new Answer(q.text(), lang, true, yes + quotes(stating, lang), List.of(), citations(stating), suggestions,

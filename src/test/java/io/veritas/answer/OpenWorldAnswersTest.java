@@ -227,4 +227,19 @@ class OpenWorldAnswersTest {
         Answer a = veritas.ask("杼嵐醫材的總部在哪裡？");
         assertEquals("台南", a.shortAnswer(), a.toString()); // not 於台南
     }
+
+    @Test
+    void aDealReportedOnlyAsTalksIsNotADoneDeal() {
+        Answer a = veritas.ask("岑麓对洄汀的收购已经谈成了吗？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("尚未确认", a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("收购谈判"), a.toString());
+    }
+
+    @Test
+    void aNameBeforeLastYearsRevenueIsTheSubjectAndAnotherCompanysRevenueIsNoAnswer() {
+        // 栗衡軟體 is in the corpus, its revenue is not; 澹溪传感's revenue is no answer about it
+        Answer a = veritas.ask("栗衡軟體去年營收是多少？");
+        assertFalse(a.answered(), a.toString());
+    }
 }
