@@ -165,8 +165,10 @@ final class EvidenceAnswerer {
         Relations.Relation relation = relation(q);
         // Candidates come from the sentences that match the question best: a name or figure of the asked type in
         // a sentence that barely matches is not worth more than the best sentence without one.
+        String askedFolded = Script.fold(Normalizer.nfkc(q.text()));
         List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
-                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded())).toList();
+                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded()))
+                .filter(s -> !reversed(q, askedFolded, relation, s.folded())).toList();
         double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
         List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best).limit(SENTENCES).toList();
         List<Candidate> candidates = new ArrayList<>();
@@ -372,6 +374,32 @@ final class EvidenceAnswerer {
         return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage());
     }
 
+    /** Between a name and the buying verb after it, the name is bought, not buying: "被…收购", "was acquired by". */
+    private static final Pattern PASSIVE = Pattern.compile("被|遭|\\b(?:was|were|is|are|be|been|being|get|got)\\b");
+
+    /**
+     * Whether a sentence states the asked acquisition the other way round: "谁收购了拓垣新能源？" asks for the buyer of
+     * 拓垣新能源, and "拓垣新能源…将以2.5亿元收购钧石材料" makes it the buyer; it does not answer (nor support the premise).
+     */
+    private static boolean reversed(Question q, String askedFolded, Relations.Relation relation, String folded) {
+        if (relation == null || !relation.name().equals("acquisition") || q.subject() == null) {
+            return false;
+        }
+        String subject = Script.fold(Normalizer.nfkc(q.subjectAs() != null ? q.subjectAs() : q.subject()));
+        Matcher asked = relation.evidence().matcher(askedFolded);
+        int inQuestion = askedFolded.indexOf(subject);
+        if (!asked.find() || inQuestion < 0 || inQuestion < asked.start()) {
+            return false; // "Who did X acquire?": X is the buyer the question names
+        }
+        int at = folded.indexOf(subject);
+        Matcher verb = relation.evidence().matcher(folded);
+        if (at < 0 || !verb.find(at)) {
+            return false;
+        }
+        String after = folded.substring(verb.end(), Math.min(folded.length(), verb.end() + 12));
+        return !PASSIVE.matcher(folded.substring(at, verb.start())).find() && !after.matches("(?s)\\s*(?:by|of)\\b.*");
+    }
+
     private static Relations.Relation relation(Question q) {
         return Relations.askedIn(Script.fold(Normalizer.nfkc(q.text())), q.type().json());
     }
@@ -566,6 +594,9 @@ final class EvidenceAnswerer {
                     // A place the recognisers took for something else ("位于奥斯汀": 奥斯汀 as a transliterated person)
                     // is still a place after "in" or "位于".
                     boolean placed = (n.kind() == Names.Kind.NAME || n.kind() == Names.Kind.PERSON) && placeCue(folded, n.start());
+                    if (q.type() == QuestionType.WHERE && (place || placed) && placeOfAnother(q, s.text(), folded, n.start())) {
+                        continue; // "Veydra, based in Boston, said…" does not place Pulsewise in Boston
+                    }
                     if (q.type() == QuestionType.WHERE ? place || placed
                             : !place) {
                         add(spans, texts, s.text(), n.start(), n.end());
@@ -666,6 +697,28 @@ final class EvidenceAnswerer {
 
     private static boolean isMoney(String text) {
         return !Quantities.find(Script.fold(text)).isEmpty();
+    }
+
+    private static final Pattern PLACE_OF_LATIN = Pattern.compile(
+            "([A-Z][\\p{IsLatin}\\d]*(?:\\s+[A-Z][\\p{IsLatin}\\d]*)*)\\s*,\\s*(?:which is\\s+|that is\\s+)?(?:based|headquartered|located)\\s+in\\s+(?:the\\s+)?$");
+    private static final Pattern PLACE_OF_HAN = Pattern.compile("(?:^|[，,。；;、\\s])([\\p{IsHan}a-z]{2,12}?)的?总部(?:位于|设在|设于)$");
+    private static final Pattern REFERS_BACK = Pattern.compile("^(?:公司|其|该|这家|本)");
+
+    /**
+     * Whether the place at {@code start} is stated as another company's: "Veydra, based in Boston", "钧石材料总部位于…"
+     * (a company the question does not name). "The company, based in…" and "公司总部位于…" point back and stay.
+     */
+    private static boolean placeOfAnother(Question q, String text, String folded, int start) {
+        Matcher latin = PLACE_OF_LATIN.matcher(text.substring(Math.max(0, start - 60), start));
+        if (latin.find()) {
+            return !isQuestionName(q, Script.fold(latin.group(1)));
+        }
+        Matcher han = PLACE_OF_HAN.matcher(folded.substring(Math.max(0, start - 20), start));
+        if (han.find() && !REFERS_BACK.matcher(han.group(1)).find()) {
+            String owner = han.group(1);
+            return q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).noneMatch(n -> owner.contains(n) || n.contains(owner));
+        }
+        return false;
     }
 
     private static boolean placeCue(String folded, int start) {

@@ -242,4 +242,20 @@ class OpenWorldAnswersTest {
         Answer a = veritas.ask("栗衡軟體去年營收是多少？");
         assertFalse(a.answered(), a.toString());
     }
+
+    @Test
+    void aCompanyThatBuysIsNotAnsweredAsTheOneBought() {
+        Answer a = veritas.ask("谁收购了汐垣储能？"); // 汐垣储能 is the buyer; nobody reports buying it
+        assertFalse(a.answered(), a.toString());
+        Answer b = veritas.ask("谁收购了峦石化工？");
+        assertTrue(b.answered() && b.shortAnswer().contains("汐垣储能"), b.toString());
+    }
+
+    @Test
+    void aPlaceStatedAsAnotherCompanysDoesNotAnswerWhere() {
+        Answer a = veritas.ask("Where is Pennick Sensors based?"); // Leeds is Orrisdale's
+        assertFalse(a.answered(), a.toString());
+        Answer b = veritas.ask("Where is Orrisdale Health based?");
+        assertEquals("Leeds", b.shortAnswer(), b.toString());
+    }
 }
