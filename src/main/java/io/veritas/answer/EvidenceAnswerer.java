@@ -150,7 +150,8 @@ final class EvidenceAnswerer {
                     return checked;
                 }
             }
-            List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE).limit(2).toList();
+            List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE)
+                    .filter(s -> type != QuestionType.WHY && type != QuestionType.HOW || namesAll(asked, q, s)).limit(2).toList();
             if (best.isEmpty() && (type == QuestionType.OPEN || general) && !q.names().isEmpty()) {
                 // "What's new at X?", "What do we know about X?": what the newest reports say about the subject.
                 best = aboutTheNames(q, sentences, news);
@@ -372,6 +373,21 @@ final class EvidenceAnswerer {
         }
         String joined = text.substring(previous, s.span().end());
         return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage());
+    }
+
+    /**
+     * Whether the sentence's passage (with its title) names every name of the question as asked ({@code asked}; {@code q}
+     * holds the stretches of them that passages hold): "Why did Carrow Freight open an office in Lisbon?" is not answered
+     * from a passage that never mentions Lisbon; the premise is not supported there.
+     */
+    private static boolean namesAll(Question asked, Question q, Sentence s) {
+        String passage = Script.fold(s.hit().text()) + " " + Script.fold(Normalizer.nfkc(
+                s.hit().source().title() == null ? "" : s.hit().source().title()));
+        List<String> held = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList(); // stretches passages hold
+        // Two Chinese characters read as a name are often a cut of the question's words ("钱会", "成苏"): not checked.
+        return asked.names().stream().map(n -> Script.fold(Normalizer.nfkc(n)))
+                .filter(n -> n.codePoints().noneMatch(Script::isHan) || n.length() >= 3)
+                .allMatch(n -> passage.contains(n) || held.stream().anyMatch(h -> n.contains(h) && passage.contains(h)));
     }
 
     /** Between a name and the buying verb after it, the name is bought, not buying: "被…收购", "was acquired by". */

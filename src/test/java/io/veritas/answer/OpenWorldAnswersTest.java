@@ -258,4 +258,12 @@ class OpenWorldAnswersTest {
         Answer b = veritas.ask("Where is Orrisdale Health based?");
         assertEquals("Leeds", b.shortAnswer(), b.toString());
     }
+
+    @Test
+    void aWhyQuestionWhosePlaceNoPassageAboutTheSubjectNamesIsNotAnswered() {
+        Answer porto = veritas.ask("Why did Carrow Freight open an office in Porto?");
+        assertTrue(porto.answered() && porto.citations().get(0).quote().contains("because"), porto.toString());
+        Answer lisbon = veritas.ask("Why did Carrow Freight open an office in Lisbon?"); // nobody reports a Lisbon office
+        assertFalse(lisbon.answered(), lisbon.toString());
+    }
 }
