@@ -621,9 +621,13 @@ final class EvidenceAnswerer {
                 boolean relationNamed = narrows(q) && relation(q) != null;
                 if (q.type() != QuestionType.WHERE && !(relationNamed && !spans.isEmpty()) || q.type() == QuestionType.WHERE && spans.isEmpty()) {
                     // "Which sport…", "who hands out the towels": the answer is often a common noun ("网球", "球童").
+                    // The party of a relation (who led, founded, bought…) is a name: only a noun the tagger marks as a
+                    // name may stand for one the recognisers missed, never "芯片公司" or "正极材料".
                     nouns = spans.size();
                     for (Names.Name n : Names.nounPhrases(s.text())) {
-                        add(spans, texts, s.text(), n.start(), n.end());
+                        if (!relationNamed || Names.taggedAsName(n.text())) {
+                            add(spans, texts, s.text(), n.start(), n.end());
+                        }
                     }
                 }
             }

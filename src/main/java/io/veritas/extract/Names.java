@@ -466,6 +466,20 @@ public final class Names {
     }
 
     /**
+     * Whether HanLP tags some word of a Chinese noun phrase as a person or organisation name (nr, nt): a noun phrase
+     * that may be a party the recognisers missed, unlike "芯片公司" or a place.
+     */
+    public static boolean taggedAsName(String phrase) {
+        for (Term t : Segmenter.segment(Script.fold(phrase))) {
+            String nature = t.nature == null ? "" : t.nature.toString();
+            if (nature.startsWith("nr") || nature.startsWith("nt")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a Chinese noun phrase is no word of HanLP's dictionaries: a coined name ("磐石智行", cut into 磐石 and 智行)
      * rather than a common noun ("人工智能").
      */

@@ -266,4 +266,11 @@ class OpenWorldAnswersTest {
         Answer lisbon = veritas.ask("Why did Carrow Freight open an office in Lisbon?"); // nobody reports a Lisbon office
         assertFalse(lisbon.answered(), lisbon.toString());
     }
+
+    @Test
+    void theOtherPartyOfARelationIsANameNeverACommonNounOrAPlace() {
+        Answer a = veritas.ask("Which investors other than Kelby Ridge joined Vantorra's Series A?");
+        String said = a.shortAnswer() == null ? "" : a.shortAnswer();
+        assertFalse(said.contains("公司") || said.contains("德国"), a.toString()); // the descriptor's nouns, the place
+    }
 }
