@@ -27,9 +27,7 @@ class OpenWorldAnswersTest {
 
     @BeforeAll
     static void ingest() throws Exception {
-        veritas = Veritas.open(dir.resolve("data"), io.veritas.Settings.defaults().withEmbedder("none"));
-        Path stories = Path.of(OpenWorldAnswersTest.class.getResource("/open-world/stories.jsonl").toURI());
-        veritas.ingest(List.of(stories), p -> { });
+        veritas = Fixtures.ingested(dir, "/open-world/stories.jsonl");
     }
 
     @AfterAll

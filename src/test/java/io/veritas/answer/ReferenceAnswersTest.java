@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +30,7 @@ class ReferenceAnswersTest {
 
     @BeforeAll
     static void ingest() throws Exception {
-        veritas = Veritas.open(dir.resolve("data"), io.veritas.Settings.defaults().withEmbedder("none"));
-        Path paragraphs = Path.of(ReferenceAnswersTest.class.getResource("/open-world/reference.jsonl").toURI());
-        veritas.ingest(List.of(paragraphs), p -> { });
+        veritas = Fixtures.ingested(dir, "/open-world/reference.jsonl");
     }
 
     @AfterAll
