@@ -77,9 +77,6 @@ public final class ClaimExtractor {
         List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
         Mention focus = focus(mentions, aliases);
-        if (focus == null) {
-            focus = headlineSubject(doc, text, folded);
-        }
 
         List<Claim> claims = new ArrayList<>();
         Mention previousSubject = null;
@@ -167,6 +164,9 @@ public final class ClaimExtractor {
                         period = period(folded, context);
                     }
                     String qualifier = lexicon.kind(attribute) == Lexicon.Kind.EVENT ? round(folded, sentence, q) : null;
+                    if (compared && modality.equals("actual")) {
+                        modality = "past"; // "较去年的250亿元", "up from $400 million": the earlier value compared with
+                    }
                     Claim claim = new Claim(doc.id(), subject.name(), text.substring(subject.start(), subject.end()), attribute,
                             qualifier, q.value(), counts ? attribute : currency, counts ? null : period,
                             q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end()));
@@ -558,8 +558,8 @@ public final class ClaimExtractor {
     /**
      * The name a Chinese headline opens with ("澄岫完成12亿元B轮融资", "琉沅D輪估值翻倍"), found again wherever the
      * body writes it: a new company's name that no recogniser knows is still the subject of its own story. Only a
-     * stretch of two to eight Chinese characters before the headline's verb, written in the body too, and not an
-     * attribute word.
+     * stretch of two to eight Chinese characters before the headline's verb, written in the body too, that reads as a
+     * name ({@link Names#nameLike}: not "今年以来" or "九城申报") and holds no attribute word.
      */
     private List<Mention> withHeadlineName(Document doc, String folded, List<Mention> mentions) {
         String title = doc.title();
@@ -574,7 +574,7 @@ public final class ClaimExtractor {
         String name = t.substring(0, verb.start());
         // "机器人新创Nimbus Labs本周获得…": a run of Chinese before a Latin name describes it, it is not a name
         if (!name.codePoints().allMatch(Script::isHan) || !CueMatcher.find(name, lexicon.attributeCues()).isEmpty()
-                || com.hankcs.hanlp.dictionary.CoreDictionary.contains(name)) {
+                || !Names.nameLike(name)) {
             return mentions;
         }
         List<Mention> out = new ArrayList<>(mentions);
@@ -590,30 +590,6 @@ public final class ClaimExtractor {
         }
         out.sort(java.util.Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return out;
-    }
-
-    /**
-     * With no name found at all, a coined Chinese name that the headline and the body share, opening a clause of the
-     * body, is what the article is about ("磐石智行估值翻倍" … "據知情人士透露，磐石智行正洽談…"). Common nouns and
-     * phrases holding an attribute word ("融资热潮") are not names.
-     */
-    private Mention headlineSubject(Document doc, String text, String folded) {
-        String title = doc.title();
-        if (title == null || title.isBlank() || title.codePoints().noneMatch(Script::isHan)) {
-            return null;
-        }
-        for (Names.Name n : Names.nounPhrases(title)) {
-            String name = Script.fold(n.text());
-            if (!Names.coined(name) || !CueMatcher.find(name, lexicon.attributeCues()).isEmpty()) {
-                continue;
-            }
-            for (int at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
-                if (at == 0 || "，,。；;：:、！!？?\n".indexOf(folded.charAt(at - 1)) >= 0) {
-                    return new Mention(at, at + name.length(), name, "org");
-                }
-            }
-        }
-        return null;
     }
 
     /** What follows the figure after "and", "but", "并"… is another predicate, with its own modality. */

@@ -480,14 +480,23 @@ public final class Names {
     }
 
     /**
-     * Whether a Chinese noun phrase is no word of HanLP's dictionaries: a coined name ("磐石智行", cut into 磐石 and 智行)
-     * rather than a common noun ("人工智能").
+     * Whether a stretch of Chinese reads as a name rather than a phrase: no word of two or more characters in it is a
+     * verb, a time, a direction, an adverb, a preposition, a conjunction, a particle or a pronoun ("澄岫", "翠嶺行雲" are names;
+     * "今年以来", "九城申报", "住宅楼夜间遭强拆" are not), and it is not one word of the dictionary ("公司").
      */
-    public static boolean coined(String phrase) {
-        String folded = Script.fold(phrase);
-        return folded.length() >= 3 && folded.codePoints().allMatch(Script::isHan)
-                && !com.hankcs.hanlp.dictionary.CoreDictionary.contains(folded)
-                && !com.hankcs.hanlp.dictionary.CustomDictionary.contains(folded);
+    public static boolean nameLike(String stretch) {
+        String folded = Script.fold(stretch);
+        if (com.hankcs.hanlp.dictionary.CoreDictionary.contains(folded)) {
+            return false;
+        }
+        for (Term t : Segmenter.segment(folded)) {
+            String nature = t.nature == null ? "" : t.nature.toString();
+            // one character may be tagged anything in a coined name ("中鋼": 中/f, "大立光": 立/v); a word may not
+            if (t.word.length() >= 2 && !nature.isEmpty() && "tfvdpcurqeoy".indexOf(nature.charAt(0)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -198,6 +198,8 @@ class FigureAttachmentTest {
         List<Claim> valuations = cs.stream().filter(c -> c.attribute().equals("valuation")).toList();
         assertEquals(2, valuations.size(), cs.toString());
         assertTrue(valuations.stream().allMatch(c -> c.currency().equals("TWD")), valuations.toString());
+        // the value compared with is an earlier one, not a second current valuation
+        assertEquals("past", valuations.stream().filter(c -> c.value() == 140e8).findFirst().orElseThrow().modality());
         assertEquals(20e8, only(cs, "funding").value());
     }
 
@@ -206,5 +208,11 @@ class FigureAttachmentTest {
         List<Claim> cs = claims("栎澜今日宣布完成新台幣12億元B輪募資。本輪由岑港主權基金領投。隨著訂單成長，員工人數已增至約640人。",
                 "栎澜B輪募資新台幣12億元");
         assertEquals("栎澜", only(cs, "employees").subjectAs());
+    }
+
+    @Test
+    void aHeadlinesOpeningPhraseThatIsNoNameOwnsNothing() {
+        List<Claim> cs = claims("今年以来，全行业融资总额达到737亿元，同比增长两成。", "今年以来融资规模创新高");
+        assertTrue(cs.stream().noneMatch(c -> c.subject().startsWith("今年")), cs.toString());
     }
 }
