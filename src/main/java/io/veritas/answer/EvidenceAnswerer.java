@@ -67,6 +67,19 @@ final class EvidenceAnswerer {
             + "|(?:农历|阴历|夏历)?[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]|[十廿]?[一二三四五六七八九十]日?)?"
             + "|[\\p{IsHan}]{1,2}(?:朝|代)(?:初年|末年|初期|末期|中期|年间|时期)|[\\p{IsHan}]{2,4}时期|(?:上午|下午|晚上|凌晨|中午|傍晚|清晨)"
             + "|\\b\\d{1,2}(?:st|nd|rd|th) century\\b|\\b\\d{3}0s\\b");
+    /**
+     * Years counted from an era or reign ("康熙七年", "元嘉二十七年", "民国114年") and their spans ("元禄年间"), geological
+     * periods ("白垩纪中期"), ages ("2.51亿年前") and ordinal years ("第九年", "次年"). A count of years after a verb or a
+     * span word ("成立十年", "过去三年") is a duration, not a time.
+     */
+    private static final Pattern ERA_TIME = Pattern.compile("民国\\s*\\d{1,3}\\s*年"
+            + "|(?<!成立|创立|创办|运营|经营|工作|发展|持续|连续|长达|超过|已经|未来|过去|最近|近年|这|那|前|后|近|约|逾|满|第|每|多|了|过|来)"
+            + "(?<![一二两三四五六七八九十\\d])(?<=[\\p{IsHan}]{2})(?<era>元|[一二三四五六七八九十]{1,3})年(?![代级度内来后前里中底初化薪收均报会终份龄轻纪])"
+            + "|[\\p{IsHan}]{2}年间|(?:寒武|奥陶|志留|泥盆|石炭|二叠|三叠|侏罗|白垩|古近|新近|第四)纪(?:初期|中期|晚期|早期|末期|初|中|末)?"
+            + "|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s*(?:亿|万|千)年前|第(?:\\d{1,2}|[一二三四五六七八九十]{1,3})年|次年|翌年");
+    /** A clause that times an event by another ("一局比赛结束之后", "西汉武帝时，…"): a when-answer where no date is. */
+    private static final Pattern EVENT_TIME = Pattern.compile("(?:^|(?<=[，,；;。：:]))\\s*(?:当|在|于|自|从|直到|到了)?"
+            + "([^，,；;。：:]{2,18}?(?:之后|以后|之前|以前|的时候|期间|(?:时|后)(?=[，,])))");
     private static final Pattern QUARTER = Pattern.compile("\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:19|20)\\d{2})?\\b"
             + "|\\bq[1-4](?: (?:19|20)\\d{2})?\\b|\\b(?:early|mid|late|end of) (?:19|20)\\d{2}\\b|(?:(?:19|20)\\d{2}年)?第[一二三四1-4]季度?|(?:(?:19|20)\\d{2}年)?(?:上|下)半年|(?:19|20)\\d{2}年(?:底|初|中|末)");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(?:\\d{4}|[一二三四五六七八九〇零]{4})\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?");
@@ -572,6 +585,12 @@ final class EvidenceAnswerer {
                 matches(YEAR, folded, s.text(), spans, texts);
                 matches(ZH_TIME, folded, s.text(), spans, texts);
                 matches(QUARTER, folded, s.text(), spans, texts);
+                eraTimes(folded, s.text(), spans, texts);
+                nouns = spans.size(); // an event that times another is a weaker answer than a date
+                Matcher clause = EVENT_TIME.matcher(folded);
+                while (clause.find()) {
+                    add(spans, texts, s.text(), clause.start(1), clause.end(1));
+                }
             }
             case HOW_MUCH -> {
                 if (!TimeScope.ofThePeriodAsked(questionFolded, folded)) {
@@ -763,6 +782,14 @@ final class EvidenceAnswerer {
     /** Words after a number that are not what it counts ("210 million in", "2016 by"). */
     private static final Set<String> NOT_COUNTED = Set.of("in", "of", "to", "the", "a", "an", "and", "or", "for", "from",
             "at", "on", "by", "with", "as", "than", "since", "after", "before", "per", "up", "over", "is", "was", "were", "are");
+
+    /** An era year read with its first two characters, the era's name ("康熙七年"), as the span to quote. */
+    private static void eraTimes(String folded, String text, List<int[]> spans, List<String> texts) {
+        Matcher m = ERA_TIME.matcher(folded);
+        while (m.find()) {
+            add(spans, texts, text, m.group("era") != null ? m.start() - 2 : m.start(), m.end());
+        }
+    }
 
     private static void matches(Pattern p, String folded, String text, List<int[]> spans, List<String> texts) {
         Matcher m = p.matcher(folded);

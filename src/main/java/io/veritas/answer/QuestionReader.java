@@ -91,7 +91,7 @@ public final class QuestionReader {
         int year = y.find() ? Integer.parseInt(y.group(1)) : 0;
         QuestionType type = QuestionType.of(folded);
         boolean counted = "users".equals(attribute) || "employees".equals(attribute);
-        if (type == QuestionType.OPEN && attribute != null) {
+        if (type == QuestionType.OPEN && attribute != null && !ASKS_FOR_A_THING.matcher(folded).find()) {
             type = counted ? QuestionType.HOW_MANY : QuestionType.HOW_MUCH;
         } else if (type == QuestionType.HOW_MUCH && counted) {
             type = QuestionType.HOW_MANY; // "有多少员工": 多少 asks for a count of people, not an amount
@@ -114,6 +114,13 @@ public final class QuestionReader {
     private static boolean isQuestionWord(String name) {
         return QUESTION_CHARS.matcher(name).find();
     }
+
+    /**
+     * "以及什么样的行为", "什么技术": the question asks for a thing of a kind, not for a figure, even when a word of
+     * an attribute occurs in it ("以什么价格", "什么水平" still ask for one).
+     */
+    private static final Pattern ASKS_FOR_A_THING = Pattern.compile("(?:什么|何种)(?!价|金额|水平|规模|数|估值|时|地方)\\p{IsHan}"
+            + "|\\bwhat (?:kind|kinds|type|types|sort) of\\b");
 
     private static final Pattern ROUND_WORD = Pattern.compile("轮|round|series");
     private static final Pattern QUESTION_CHARS = Pattern.compile("[谁誰哪什甚么麼几幾何吗嗎呢]|多少");

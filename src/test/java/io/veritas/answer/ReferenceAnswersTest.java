@@ -45,6 +45,9 @@ class ReferenceAnswersTest {
             在哪一年嵐澤大學舉行建校百年慶典？      | when | 1987年
             要讓青梅更快軟化可以用什麼方式？        | how  | 米糠
             Where was Harlowe Tannery set up?       | where | Dunmarrow
+            北岸三郡是在什麼時候合為一州的？        | when | 澄和七年
+            潮汐賽的選手什麼時候交換航道？          | when | 潮汐賽結束之後
+            蘆岩盆地什麼時候曾是一片淺海？          | when | 白堊紀晚期
             """)
     void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
         Answer a = veritas.ask(question);
@@ -74,6 +77,28 @@ class ReferenceAnswersTest {
         assertEquals(QuestionType.WHY, type("為什麼薇格蘭鎮要建燈塔？"));
         assertEquals(QuestionType.WHY, type("薇格蘭鎮為何要建燈塔？"));
         assertEquals(QuestionType.WHEN, type("長崎人口約六萬人是在哪個年間？"));
+    }
+
+    @Test
+    void aTimeWithoutADateIsStillAWhenAnswer() {
+        assertEquals("澄和七年", veritas.ask("北岸三郡是在什麼時候合為一州的？").shortAnswer()); // a reign's year
+        assertEquals("白堊紀晚期", veritas.ask("蘆岩盆地什麼時候曾是一片淺海？").shortAnswer()); // a geological period
+    }
+
+    @Test
+    void aCountOfYearsIsADurationNotAWhenAnswer() {
+        Answer a = veritas.ask("墨岫書院是什麼時候成立的？");
+        assertEquals(false, a.answered(), a.toString()); // "成立十年" says how long, not when
+    }
+
+    @Test
+    void aQuestionWordBeforeAKindOfThingDoesNotAskWhere() {
+        assertEquals(QuestionType.OPEN, type("潮汐賽在哪一場比賽後交換航道？"));
+        assertEquals(QuestionType.WHERE, type("潮汐賽在哪裡舉行？"));
+        assertEquals(QuestionType.WHERE, type("墨岫書院位在哪一座城市？"));
+        // An attribute's word in a question that asks for a kind of thing does not make it ask for a figure.
+        assertEquals(QuestionType.OPEN, new QuestionReader(io.veritas.extract.Lexicon.defaults())
+                .read("國家有財政盈餘時會進行投資以及什麼樣的行為？", io.veritas.extract.AliasTable.of(io.veritas.extract.Lexicon.defaults())).type());
     }
 
     private static QuestionType type(String question) {
