@@ -715,11 +715,18 @@ final class EvidenceAnswerer {
     private static boolean isQuestionName(Question q, String key) {
         for (String n : q.names()) {
             String folded = Script.fold(Normalizer.nfkc(n));
-            if (folded.length() >= 2 && (key.startsWith(folded) || folded.startsWith(key))) {
+            if (folded.length() >= 2 && (key.equals(folded) || folded.startsWith(key)
+                    || key.startsWith(folded) && !isPlace(n))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A place in a question is not a short form of an organisation named after it ("美国" / "美国国土安全部"). */
+    private static boolean isPlace(String name) {
+        List<Names.Name> found = Names.find(name);
+        return found.size() == 1 && found.get(0).kind() == Names.Kind.PLACE && found.get(0).text().length() == name.length();
     }
 
     /** Whether the sentence names the attribute (by the lexicon's cues for it). */

@@ -48,6 +48,8 @@ class ReferenceAnswersTest {
             北岸三郡是在什麼時候合為一州的？        | when | 澄和七年
             潮汐賽的選手什麼時候交換航道？          | when | 潮汐賽結束之後
             蘆岩盆地什麼時候曾是一片淺海？          | when | 白堊紀晚期
+            北岸第一所航運學校是誰建立的？          | who  | 歐維克·蘭提
+            哪個組織負責管理挪威的瓦爾德峽燈塔？    | which | 挪威北岸燈塔協會
             """)
     void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
         Answer a = veritas.ask(question);
@@ -92,7 +94,20 @@ class ReferenceAnswersTest {
     }
 
     @Test
+    void buildingAFacilityDoesNotNameAFounder() {
+        Answer a = veritas.ask("瑟澗航運的創辦人是誰？");
+        assertEquals(false, a.answered(), a.toString()); // "在薇格蘭港建立新的維修中心"
+    }
+
+    @Test
+    void anOrganisationNamedAfterTheQuestionsPlaceIsAnAnswer() {
+        // "挪威" in the question is a place: "挪威北岸燈塔協會" is not a longer form of it, and so not excluded.
+        assertEquals("挪威北岸燈塔協會", veritas.ask("哪個組織負責管理挪威的瓦爾德峽燈塔？").shortAnswer());
+    }
+
+    @Test
     void aQuestionWordBeforeAKindOfThingDoesNotAskWhere() {
+        assertEquals(QuestionType.WHICH, type("北岸的燈塔哪一個位於薇格蘭鎮？")); // "位於" names the place; it asks which
         assertEquals(QuestionType.OPEN, type("潮汐賽在哪一場比賽後交換航道？"));
         assertEquals(QuestionType.WHERE, type("潮汐賽在哪裡舉行？"));
         assertEquals(QuestionType.WHERE, type("墨岫書院位在哪一座城市？"));
