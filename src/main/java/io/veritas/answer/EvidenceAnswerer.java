@@ -46,6 +46,11 @@ final class EvidenceAnswerer {
     private static final double OPEN_COVERAGE = 0.25;
     /** Least share for a sentence that yields a typed candidate. */
     private static final double TYPED_COVERAGE = 0.15;
+    /**
+     * Or the share of the question's own characters (an open Chinese question's paraphrase keeps characters when it
+     * changes words: "整体是什么颜色" / "体侧银白色").
+     */
+    private static final double OPEN_CHARS = 0.5;
     /** Typed candidates are read only from sentences scoring at least this share of the best sentence's score. */
     private static final double NEAR_TOP = 0.8;
     private static final Pattern FROM_VALUE = Pattern.compile("(?:由|从|\\bfrom)\\s*(?:约|us\\$|\\$)?$");
@@ -127,7 +132,7 @@ final class EvidenceAnswerer {
     }
 
     /** A sentence of a retrieved passage, with its score against the question. */
-    private record Sentence(Hit hit, Span span, String text, String folded, double score, double coverage) {
+    private record Sentence(Hit hit, Span span, String text, String folded, double score, double coverage, double chars) {
     }
 
     /** A candidate answer: its text (as written), the sentence it came from and its score. */
@@ -163,7 +168,8 @@ final class EvidenceAnswerer {
                     return checked;
                 }
             }
-            List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE)
+            List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE
+                            || type == QuestionType.OPEN && s.chars() >= OPEN_CHARS)
                     .filter(s -> type != QuestionType.WHY && type != QuestionType.HOW || namesAll(asked, q, s)).limit(2).toList();
             if (best.isEmpty() && (type == QuestionType.OPEN || general) && !q.names().isEmpty()) {
                 // "What's new at X?", "What do we know about X?": what the newest reports say about the subject.
@@ -196,7 +202,7 @@ final class EvidenceAnswerer {
                 for (Sentence next : sentences) {
                     if (next.hit() == s.hit() && next.span().start() >= s.span().end() && next.span().start() <= s.span().end() + 2
                             && PARTICIPATION.matcher(next.folded()).find()) {
-                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), s.score(), s.coverage());
+                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), s.score(), s.coverage(), s.chars());
                         candidates.addAll(candidates(q, carried, qTokens));
                     }
                 }
@@ -305,6 +311,7 @@ final class EvidenceAnswerer {
             long df = raws.stream().filter(r -> r.folded().contains(ch)).count();
             charWeights.put(c, CHAR_WEIGHT * Math.log(1 + (n + 1.0) / (df + 0.5)));
         });
+        double charTotal = charWeights.values().stream().mapToDouble(Double::doubleValue).sum();
         double bestHit = hits.stream().mapToDouble(Hit::score).max().orElse(0);
         boolean useAsked = USE_ASKED.matcher(Script.fold(Normalizer.nfkc(q.text()))).find();
         List<Sentence> out = new ArrayList<>();
@@ -340,15 +347,17 @@ final class EvidenceAnswerer {
             }
             double coverage = total == 0 ? 0 : Math.min(1, score / total);
             // The ranking adds the characters and how well the whole passage matched; coverage stays the words'.
+            double chars = 0;
             for (Map.Entry<Integer, Double> c : charWeights.entrySet()) {
                 if (r.folded().contains(Character.toString(c.getKey()))) {
                     score += c.getValue();
+                    chars += c.getValue();
                 }
             }
             if (bestHit > 0) {
                 score += PASSAGE_PRIOR * r.hit().score() / bestHit;
             }
-            out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, coverage));
+            out.add(new Sentence(r.hit(), r.span(), r.text(), folded, score, coverage, charTotal == 0 ? 0 : chars / charTotal));
         }
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
@@ -385,7 +394,7 @@ final class EvidenceAnswerer {
             previous++;
         }
         String joined = text.substring(previous, s.span().end());
-        return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage());
+        return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage(), s.chars());
     }
 
     /**

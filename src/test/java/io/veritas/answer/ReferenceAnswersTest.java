@@ -50,6 +50,8 @@ class ReferenceAnswersTest {
             蘆岩盆地什麼時候曾是一片淺海？          | when | 白堊紀晚期
             北岸第一所航運學校是誰建立的？          | who  | 歐維克·蘭提
             哪個組織負責管理挪威的瓦爾德峽燈塔？    | which | 挪威北岸燈塔協會
+            歐維克·蘭提是哪裡人？                   | where | 湖州長興
+            Where was Edwin Sayle born?             | where | Kelsworth
             """)
     void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
         Answer a = veritas.ask(question);
