@@ -52,6 +52,7 @@ class ReferenceAnswersTest {
             哪個組織負責管理挪威的瓦爾德峽燈塔？    | which | 挪威北岸燈塔協會
             歐維克·蘭提是哪裡人？                   | where | 湖州長興
             Where was Edwin Sayle born?             | where | Kelsworth
+            蘆岩貝整體是什麼顏色的？                | open | 淡紫色
             """)
     void theFirstQuoteHoldsTheAnswer(String question, String type, String expected) {
         Answer a = veritas.ask(question);
