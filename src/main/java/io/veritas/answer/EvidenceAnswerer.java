@@ -342,6 +342,9 @@ final class EvidenceAnswerer {
             if (relation != null && relation.statedIn(folded)) {
                 score += 0.5 * total; // ... or the relation asked about
             }
+            if (q.type() == QuestionType.WHERE && names.stream().anyMatch(name -> describedBefore(folded, name))) {
+                score += 0.5 * total; // "新竹IC设计公司棠芯", "Boston startup X": the description before the name places it
+            }
             if (q.type() == QuestionType.HOW && useAsked && PURPOSE.matcher(folded).find()) {
                 score += 0.5 * total; // "how will X use the money" is answered by what it will go to
             }
@@ -362,6 +365,18 @@ final class EvidenceAnswerer {
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
         return out;
+    }
+
+    private static final Pattern DESCRIBED = Pattern.compile("(?:公司|厂商|企业|新创|业者|集团|制造商|开发商|供应商|初创|startup|company|firm|maker|developer)\\s*$");
+
+    /** Whether a name follows the noun that describes it ("…设计公司棠芯"), where a place often modifies the noun. */
+    private static boolean describedBefore(String folded, String name) {
+        for (int at = folded.indexOf(name); at > 0; at = folded.indexOf(name, at + 1)) {
+            if (DESCRIBED.matcher(folded.substring(Math.max(0, at - 12), at)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence that opens by pointing back ("他的喜劇…", "This drove…", "其中…"): it is read with the one before. */
@@ -644,6 +659,13 @@ final class EvidenceAnswerer {
                     if (q.type() == QuestionType.WHERE ? place || placed
                             : !place) {
                         add(spans, texts, s.text(), n.start(), n.end());
+                    } else if (q.type() == QuestionType.WHERE && n.kind() == Names.Kind.ORG
+                            && q.names().stream().anyMatch(name -> describedBefore(folded, Script.fold(Normalizer.nfkc(name))))) {
+                        // "台南光学镜头公司岱峤": the description before the asked name opens with its place.
+                        Names.Name at = Names.leadingPlace(n.text());
+                        if (at != null) {
+                            add(spans, texts, s.text(), n.start(), n.start() + at.end());
+                        }
                     }
                 }
                 boolean relationNamed = narrows(q) && relation(q) != null;

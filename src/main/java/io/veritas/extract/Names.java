@@ -480,6 +480,21 @@ public final class Names {
     }
 
     /**
+     * The place a Chinese phrase opens with, as HanLP tags it (ns), or null: "台南" in "台南光学镜头公司", which the
+     * suffix rule reads as one organisation. Offsets are those of the folded phrase, the same length as the phrase.
+     */
+    public static Name leadingPlace(String phrase) {
+        List<Term> terms = Segmenter.segment(Script.fold(phrase));
+        if (terms.size() < 2) {
+            return null;
+        }
+        Term first = terms.get(0);
+        String nature = first.nature == null ? "" : first.nature.toString();
+        return nature.startsWith("ns") && first.word.length() >= 2
+                ? new Name(0, first.word.length(), phrase.substring(0, first.word.length()), Kind.PLACE) : null;
+    }
+
+    /**
      * Whether a stretch of Chinese reads as a name rather than a phrase: no word of two or more characters in it is a
      * verb, a time, a direction, an adverb, a preposition, a conjunction, a particle or a pronoun ("澄岫", "翠嶺行雲" are names;
      * "今年以来", "九城申报", "住宅楼夜间遭强拆" are not), and it is not one word of the dictionary ("公司").

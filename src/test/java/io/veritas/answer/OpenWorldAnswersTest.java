@@ -69,6 +69,7 @@ class OpenWorldAnswersTest {
             Who heads the glacier observation station?              | who      | 韋清舟
             哪位天文学家领导了Tessvale天文台的建设？                    | who      | Ilse Marrow
             Harrowgate Tidal的首席工程師是誰？                        | who      | Maren Solvik
+            岱嶠位於哪個城市？                                        | where    | 台南
             """)
     void answersTheTypeAskedFor(String question, String type, String expected) {
         Answer a = veritas.ask(question);
