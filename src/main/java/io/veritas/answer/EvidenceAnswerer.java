@@ -65,6 +65,8 @@ final class EvidenceAnswerer {
     private static final double OTHER_STORIES = 0.3;
     private static final int MAX_LIST = 6;
 
+    private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪家|哪间|哪一家|什么公司|什么机构|哪个机构|\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b");
+    private static final Pattern A_YEAR = Pattern.compile("\\s*(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
     /** Times that are not dates: centuries, decades, seasons, festivals, lunar months, eras ("19世纪晚期", "秋季", "清朝"). */
     private static final Pattern ZH_TIME = Pattern.compile("(?:公元前?)?(?:\\d{1,2}|[一二三四五六七八九十]+)\\s*世纪(?:初|中|末|晚期|早期|中期|中叶|初期|末期|初叶|末叶)?"
@@ -367,7 +369,20 @@ final class EvidenceAnswerer {
         return out;
     }
 
-    private static final Pattern DESCRIBED = Pattern.compile("(?:公司|厂商|企业|新创|业者|集团|制造商|开发商|供应商|初创|startup|company|firm|maker|developer)\\s*$");
+    private static final Pattern DESCRIBED = Pattern.compile("(?:公司|厂商|企业|新创|业者|集团|制造商|开发商|供应商|运营商|初创|平台|startup|company|firm|maker|developer)\\s*$");
+
+    /** Whether a span is part of the description right before one of the question's names ("香港物流平台翎港"). */
+    private static boolean describes(Question q, String folded, int end) {
+        for (String n : q.names()) {
+            String name = Script.fold(Normalizer.nfkc(n));
+            int at = folded.indexOf(name, end);
+            if (at >= end && at - end <= 6 && DESCRIBED.matcher(folded.substring(end, at)).find()
+                    && folded.substring(end, at).codePoints().allMatch(Script::isHan)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether a name follows the noun that describes it ("…设计公司棠芯"), where a place often modifies the noun. */
     private static boolean describedBefore(String folded, String name) {
@@ -656,6 +671,9 @@ final class EvidenceAnswerer {
                     if (q.type() == QuestionType.WHERE && (place || placed) && placeOfAnother(q, s.text(), folded, n.start())) {
                         continue; // "Veydra, based in Boston, said…" does not place Pulsewise in Boston
                     }
+                    if (n.kind() == Names.Kind.PERSON && ASKS_FOR_A_FIRM.matcher(questionFolded).find()) {
+                        continue; // "哪家投行…": a person is not a firm
+                    }
                     if (q.type() == QuestionType.WHERE ? place || placed
                             : !place) {
                         add(spans, texts, s.text(), n.start(), n.end());
@@ -694,6 +712,12 @@ final class EvidenceAnswerer {
             String key = Script.fold(text).replaceAll("\\s+", " ");
             if (key.isEmpty() || questionFolded.contains(key) || isQuestionName(q, key)) {
                 continue; // the question's own words are not its answer, nor the company it asks about
+            }
+            if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && describes(q, folded, spans.get(i)[1])) {
+                continue; // "香港物流" in "香港物流平台翎港" says what the asked company is, not who took part
+            }
+            if ((q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY) && A_YEAR.matcher(key).matches()) {
+                continue; // "2027年" is when, not how much or how many
             }
             int[] sp = spans.get(i);
             int distance = Integer.MAX_VALUE;

@@ -120,6 +120,22 @@ class OpenWorldAnswersTest {
     }
 
     @Test
+    void machinesARunIsNotACompanyItIsRunBy() {
+        Answer a = veritas.ask("Who is Orvanta's chief executive?");
+        assertFalse(a.answered(), a.toString()); // "the 7,000 GPUs it already runs" names nobody who runs Orvanta
+    }
+
+    @Test
+    void aFirmIsNotAPersonAndAnAmountIsNotAYear() {
+        assertFalse(veritas.ask("哪家投行擔任翎港上市的保薦人？").answered()); // the chief executive is not a bank
+        assertEquals("邵嘉朗", veritas.ask("翎港的行政總裁是誰？").shortAnswer());
+        Answer spent = veritas.ask("翎港擴建倉庫網絡要花多少錢？");
+        assertFalse(spent.answered() && spent.shortAnswer().contains("2028"), spent.toString());
+        assertEquals(QuestionType.WHEN, QuestionType.of("翎港于西元几年上市？"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("翎港成立几年了？"));
+    }
+
+    @Test
     void aCompanyTheCorpusNeverMentionsIsNotAnswered() {
         for (String q : List.of("Who founded Brannock Fluidics?", "谁领投了雾岭机器人的B轮融资？", "When was Tessarine Bio founded?")) {
             Answer a = veritas.ask(q);
