@@ -88,6 +88,7 @@ public final class ClaimExtractor {
                 inSentence = List.of();
             }
             Mention sentenceSubject = firstOrg(folded, mentions, sentence, lexicon);
+            Mention figuresOwner = null; // who the sentence's figures belong to
             if (!inSentence.isEmpty()) {
                 List<Span> clauses = clauses(folded, sentence);
                 String previousAttribute = null;
@@ -172,10 +173,15 @@ public final class ClaimExtractor {
                             q.bound(), asOf, dated, modality, sentence, new Span(q.start(), q.end()));
                     claims.add(claim);
                     sentenceClaim = claim;
+                    figuresOwner = subject;
                 }
             }
             if (sentenceSubject != null) {
                 previousSubject = sentenceSubject;
+            } else if (figuresOwner != null) {
+                // "大模型企业曜川宣布完成…B轮融资，由远澜资本领投…。本轮投前估值为60亿元": a coined name read as a person
+                // is still the one the next sentence's figures belong to, not the fund that led its round.
+                previousSubject = figuresOwner;
             }
         }
         return new Extraction(claims, learned, money);

@@ -60,6 +60,14 @@ class FigureAttachmentTest {
     }
 
     @Test
+    void theNextSentencesFigureBelongsToTheCompanyNotToTheFundThatLedItsRound() {
+        // The coined two-character name is read as a person; the funds after it lead and follow the round.
+        List<Claim> cs = claims("消息称，数据库企业高澈宣布完成8亿元人民币B轮融资，由岚峰资本领投，澈石创投跟投。本轮投后估值达到40亿元。");
+        assertEquals("高澈", only(cs, "funding").subjectAs());
+        assertEquals("高澈", only(cs, "valuation").subjectAs());
+    }
+
+    @Test
     void aValuationInARelativeClauseBelongsToTheNameBeforeIt() {
         List<Claim> cs = claims("Existing backer Dunmore Capital wrote a new cheque for Kestrelite Systems, which is now valued at $450 million.");
         Claim v = only(cs, "valuation");
