@@ -188,7 +188,7 @@ final class EvidenceAnswerer {
         // Candidates come from the sentences that match the question best: a name or figure of the asked type in
         // a sentence that barely matches is not worth more than the best sentence without one.
         String askedFolded = Script.fold(Normalizer.nfkc(q.text()));
-        List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE)
+        List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE || s.chars() >= OPEN_CHARS)
                 .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded()))
                 .filter(s -> !reversed(q, askedFolded, relation, s.folded())).toList();
         double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
