@@ -166,6 +166,9 @@ final class EvidenceAnswerer {
             boolean general = !q.names().isEmpty() && (news || type == QuestionType.OPEN && GENERAL.matcher(foldedQuestion).find());
             if (type == QuestionType.YES_NO) {
                 Answer checked = relationChecked(q, sentences, hits, suggestions);
+                if (checked == null) {
+                    checked = unconfirmed(q, sentences, qTokens, suggestions);
+                }
                 if (checked != null) {
                     return checked;
                 }
@@ -962,9 +965,43 @@ final class EvidenceAnswerer {
      * passage); when none does, the corpus does not report it, which is not a "no". Null when the question names
      * no relation or fewer than two names.
      */
+    /** Sentences that report without confirming: rumours, and a company that will not comment. */
+    private static final Pattern UNCONFIRMING = Pattern.compile("据报道|据报导|知情人士|消息人士|传闻|传出|不评论|不予置评|不予评论|不作评论|不予回应|不作回应|拒绝评论|拒绝置评|未回应|未证实|未予证实|未确认"
+            + "|\\breportedly\\b|\\bpeople (?:familiar|close)\\b|\\bsources? (?:said|say|close)\\b|\\bdeclined to comment\\b|\\bwould not comment\\b|\\bdid not confirm\\b|\\brumou?r");
+
+    /**
+     * A yes/no question whether one company confirmed or completed something ("鈺岩有沒有證實上市的傳聞？", "Has X
+     * closed the round?") when every sentence about it that matches the question only reports talks or rumours, or
+     * declines to comment: not confirmed, quoting them. Null when some sentence does state it, or none matches.
+     */
+    private Answer unconfirmed(Question q, List<Sentence> sentences, List<String> qTokens, List<String> suggestions) {
+        String folded = Script.fold(Normalizer.nfkc(q.text()));
+        if (q.names().size() != 1 || !DONE_ASKED.matcher(folded).find()) {
+            return null;
+        }
+        String name = Script.fold(Normalizer.nfkc(q.names().get(0)));
+        // The sentences that match the question, or else those of a story whose headline does ("據報導 鈺岩洽談明年上市").
+        List<Sentence> about = sentences.stream().filter(s -> s.folded().contains(name))
+                .filter(s -> s.coverage() >= TYPED_COVERAGE || s.chars() >= OPEN_CHARS).limit(3).toList();
+        if (about.isEmpty()) {
+            about = sentences.stream().filter(s -> s.folded().contains(name)).filter(s -> {
+                String title = s.hit().source().title() == null ? "" : Script.fold(Normalizer.nfkc(s.hit().source().title()));
+                return title.contains(name) && qTokens.stream().anyMatch(title::contains);
+            }).limit(3).toList();
+        }
+        if (about.isEmpty() || !about.stream().allMatch(s -> tentative(s.folded()) || UNCONFIRMING.matcher(s.folded()).find())) {
+            return null;
+        }
+        String lang = q.language();
+        List<Sentence> quoted = about.stream().limit(2).toList();
+        return new Answer(q.text(), lang, true, Script.inScriptOf(lang, Phrases.get("yes_no.unconfirmed", lang))
+                + quotes(quoted, lang), List.of(), citations(quoted), suggestions, q.type().json(),
+                Script.inScriptOf(lang, Phrases.get("yes_no.unconfirmed.short", lang)));
+    }
+
     /** A yes/no question about something done: "已经谈成了吗", "Has X closed…", "confirmed". */
     private static final Pattern DONE_ASKED = Pattern.compile(
-            "已经|已|谈成|达成|敲定|落定|签约|成交|完成|确认|\\b(?:confirmed|closed|completed|finali[sz]ed|agreed|signed|done|sealed)\\b");
+            "已经|已|谈成|达成|敲定|落定|签约|成交|完成|确认|证实|\\b(?:confirm|confirmed|closed|completed|finali[sz]ed|agreed|signed|done|sealed)\\b");
 
     /** Whether a sentence tells its news as talks, plans or expectations only, with nothing marked as done. */
     private boolean tentative(String folded) {

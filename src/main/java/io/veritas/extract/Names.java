@@ -280,7 +280,7 @@ public final class Names {
 
     private static final Pattern QUESTION_TOPIC = Pattern.compile("(?:请)?(?:比较|对比|比一比)?(?:一下)?\\s*([\\p{IsHan}]{2,8}?)"
             + "(?=[和与跟同及、对]|哪|谁|相比|比较|对比|(?:pre-?)?[a-h]\\+?轮|天使轮|种子轮|的|有多少|有几|在哪|位于|总部|成立|创办|创立|获得|完成|融资|募资|估值|员工|营收|是谁|是什么|由谁"
-            + "|去年|今年|明年|前年|目前|现在|最新|近期|\\d{2,4}年|收入|利润|市值|用户|营业额|销售额|产能|出货)");
+            + "|去年|今年|明年|前年|目前|现在|最新|近期|\\d{2,4}年|收入|利润|市值|用户|营业额|销售额|产能|出货|有没有|是否|有无|会不会|是不是|已经|已)");
 
     private static void latin(String text, List<Name> out) {
         Matcher m = LATIN.matcher(text);

@@ -136,6 +136,17 @@ class OpenWorldAnswersTest {
     }
 
     @Test
+    void aRumourTheCompanyWillNotCommentOnIsNotConfirmed() {
+        Answer listing = veritas.ask("翔澪有沒有證實上市的消息？");
+        assertEquals("尚未確認", listing.shortAnswer(), listing.toString());
+        assertTrue(listing.citations().get(0).quote().contains("洽談"), listing.toString());
+        assertEquals("Not confirmed", veritas.ask("Has Brevik Labs confirmed the new funding?").shortAnswer());
+        Answer done = veritas.ask("Has Osmira confirmed its Series A?");
+        assertTrue(done.answered(), done.toString());
+        assertFalse("Not confirmed".equals(done.shortAnswer()), done.toString()); // it said so itself
+    }
+
+    @Test
     void aCompanyTheCorpusNeverMentionsIsNotAnswered() {
         for (String q : List.of("Who founded Brannock Fluidics?", "谁领投了雾岭机器人的B轮融资？", "When was Tessarine Bio founded?")) {
             Answer a = veritas.ask(q);
