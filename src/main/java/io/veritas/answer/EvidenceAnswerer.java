@@ -66,6 +66,9 @@ final class EvidenceAnswerer {
     private static final int MAX_LIST = 6;
 
     private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪家|哪间|哪一家|什么公司|什么机构|哪个机构|\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b");
+    /** A question for a firm of a kind whose answer is a name, never a common noun ("哪家投行", "which bank"). */
+    private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪家|哪一家|哪间|哪个|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)"
+            + "|\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b");
     private static final Pattern A_YEAR = Pattern.compile("\\s*(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
     /** Times that are not dates: centuries, decades, seasons, festivals, lunar months, eras ("19世纪晚期", "秋季", "清朝"). */
@@ -695,7 +698,8 @@ final class EvidenceAnswerer {
                     // The party of a relation (who led, founded, bought…) is a name: only a noun the tagger marks as a
                     // name may stand for one the recognisers missed, never "芯片公司" or "正极材料".
                     nouns = spans.size();
-                    for (Names.Name n : Names.nounPhrases(s.text())) {
+                    boolean firm = ASKS_FOR_A_FIRM_BY_KIND.matcher(questionFolded).find(); // "哪家投行": a firm's name, not a noun
+                    for (Names.Name n : firm ? List.<Names.Name>of() : Names.nounPhrases(s.text())) {
                         if (!relationNamed || Names.taggedAsName(n.text())) {
                             add(spans, texts, s.text(), n.start(), n.end());
                         }

@@ -96,6 +96,9 @@ public final class ClaimExtractor {
                 Claim sentenceClaim = null; // the sentence's last figure: what a comparison after it compares with
                 for (int qi = 0; qi < inSentence.size(); qi++) {
                     Quantity q = inSentence.get(qi);
+                    if (DENIED.matcher(folded.substring(Math.max(sentence.start(), q.start() - 16), q.start())).find()) {
+                        continue; // "约为7.5亿元，而非9亿元", "$45 million, not the $40 million": the value the source denies
+                    }
                     if (qi > 0 && isConversion(folded, inSentence.get(qi - 1), q)) {
                         continue; // "3億美元（約新台幣 95 億元）" restates the figure before it
                     }
@@ -567,6 +570,18 @@ public final class ClaimExtractor {
      * stretch of two to eight Chinese characters before the headline's verb, written in the body too, that reads as a
      * name ({@link Names#nameLike}: not "今年以来" or "九城申报") and holds no attribute word.
      */
+    private static final Pattern DENIED = Pattern.compile("(?:而非|而不是|并非|并不是)\\s*(?:约|大约|此前报道的|外界所传的|传闻中的)?\\s*$"
+            + "|(?:,|，)\\s*not\\s+(?:the\\s+)?(?:us)?\\$?\\s*$|\\brather than\\s+(?:the\\s+)?(?:us)?\\$?\\s*$");
+    private static final Pattern TIME_OR_NUMBER = Pattern.compile("[\\d第季度年月日周一二三四五六七八九十百千万亿两]");
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
     private List<Mention> withHeadlineName(Document doc, String folded, List<Mention> mentions) {
         String title = doc.title();
         if (title == null || title.isBlank() || !Script.isHan(title.codePointAt(0)) && !HEADLINE_LEAD.matcher(Script.fold(title)).find()) {
@@ -574,10 +589,22 @@ public final class ClaimExtractor {
         }
         String t = HEADLINE_LEAD.matcher(Script.fold(title.strip())).replaceFirst("");
         Matcher verb = HEADLINE_VERB.matcher(t);
-        if (!verb.find() || verb.start() < 2 || verb.start() > 8) {
+        int stop = verb.find() ? verb.start() : -1;
+        // "穹码营收数据存分歧": the name ends where the attribute word of the story begins
+        int cue = CueMatcher.find(t, lexicon.attributeCues()).stream().mapToInt(CueMatcher.Found::start).min().orElse(-1);
+        boolean cut = cue >= 2 && (stop < 0 || cue < stop);
+        if (cut) {
+            stop = cue;
+        }
+        if (stop < 2 || stop > 8) {
             return mentions;
         }
-        String name = t.substring(0, verb.start());
+        String name = t.substring(0, stop);
+        if (cut && (TIME_OR_NUMBER.matcher(name).find() || occurrences(folded, name) - occurrences(t, name) < 2)) {
+            // cut at the attribute word, the stretch is a name only if the body says it again and again
+            // ("穹码营收数据存分歧 … 穹码2025年营收… 穹码目前…"), and never a time ("携程第三季净利…")
+            return mentions;
+        }
         // "机器人新创Nimbus Labs本周获得…": a run of Chinese before a Latin name describes it, it is not a name
         if (!name.codePoints().allMatch(Script::isHan) || !CueMatcher.find(name, lexicon.attributeCues()).isEmpty()
                 || !Names.nameLike(name)) {

@@ -68,6 +68,23 @@ class FigureAttachmentTest {
     }
 
     @Test
+    void aValueTheSourceDeniesIsNotItsFigure() {
+        Claim zh = only(claims("一位接近岫禾科技的人士表示，岫禾科技去年营收约为3.2亿元，而非4亿元。"), "revenue");
+        assertEquals(3.2e8, zh.value());
+        Claim en = only(claims("Corvell's Series A was $12 million, not the $10 million reported elsewhere."), "funding");
+        assertEquals(12e6, en.value());
+    }
+
+    @Test
+    void aHeadlineNameEndsWhereItsAttributeWordBegins() {
+        // A coined name no recogniser knows, said again and again in the body: "岫禾营收数据存分歧".
+        List<Claim> cs = claims("有报道称岫禾去年营收约为4亿元。岫禾随后表示，实际数字约为3.2亿元。岫禾目前拥有员工约300人。", "岫禾营收数据存分歧");
+        assertTrue(cs.stream().anyMatch(c -> c.attribute().equals("employees") && c.subjectAs().equals("岫禾")), cs.toString());
+        // Not a time: "携程第三季净利…" gives no name "携程第三季".
+        assertTrue(claims("该公司第三季净利2800万美元。", "澜舟第三季净利2800万美元").stream().noneMatch(c -> c.subjectAs().contains("第三季")));
+    }
+
+    @Test
     void aValuationInARelativeClauseBelongsToTheNameBeforeIt() {
         List<Claim> cs = claims("Existing backer Dunmore Capital wrote a new cheque for Kestrelite Systems, which is now valued at $450 million.");
         Claim v = only(cs, "valuation");
