@@ -715,7 +715,7 @@ final class EvidenceAnswerer {
             if (texts.get(i) == null) {
                 continue;
             }
-            String text = texts.get(i).strip();
+            String text = texts.get(i).strip().replaceFirst("(?i)-(?:based|headquartered)$", ""); // "Lisbon-based": Lisbon
             String key = Script.fold(text).replaceAll("\\s+", " ");
             if (key.isEmpty() || questionFolded.contains(key) || isQuestionName(q, key)) {
                 continue; // the question's own words are not its answer, nor the company it asks about
@@ -949,6 +949,14 @@ final class EvidenceAnswerer {
                 }
             }
         }
+        if (q.type() == QuestionType.WHO) {
+            // "founded by Inês Carvalho and Tobias Wren": the names joined to the answer in its sentence answer too.
+            for (Candidate c : voted.subList(1, voted.size())) {
+                if (shown.size() < MAX_LIST && c.from().equals(shown.get(0).from()) && joined(c.from().text(), shown, c)) {
+                    shown.add(c);
+                }
+            }
+        }
         List<String> values = shown.stream().map(c -> inScript(lang, c.text())).toList();
         String value = String.join(Phrases.get("separator.list", lang), values);
         List<Sentence> quoted = new ArrayList<>();
@@ -960,6 +968,28 @@ final class EvidenceAnswerer {
         String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get("evidence.typed", lang), Map.of("value", value)))
                 + quotes(quoted, lang);
         return new Answer(q.text(), lang, true, text, List.of(), citations(quoted), suggestions, q.type().json(), value);
+    }
+
+    private static final Pattern JOINS = Pattern.compile("\\s*(?:,|，|、|和|与|與|及|以及|跟|同|,?\\s*and|&)\\s*");
+
+    /** Whether a candidate is written right next to one already shown, joined by "and", "和", "、" or a comma. */
+    private static boolean joined(String sentence, List<Candidate> shown, Candidate c) {
+        int at = sentence.indexOf(c.text());
+        if (at < 0) {
+            return false;
+        }
+        for (Candidate s : shown) {
+            int other = sentence.indexOf(s.text());
+            if (other < 0) {
+                continue;
+            }
+            String gap = other < at ? sentence.substring(Math.min(at, other + s.text().length()), at)
+                    : sentence.substring(Math.min(other, at + c.text().length()), other);
+            if (JOINS.matcher(gap).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

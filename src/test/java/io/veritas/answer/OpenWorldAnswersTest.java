@@ -147,6 +147,14 @@ class OpenWorldAnswersTest {
     }
 
     @Test
+    void everyFounderJoinedInTheSentenceIsNamed() {
+        Answer a = veritas.ask("Who founded Thessaly Grid?");
+        assertTrue(a.shortAnswer().contains("Ines Carvalho") && a.shortAnswer().contains("Tobias Wren"), a.toString());
+        assertFalse(a.shortAnswer().contains("Marlowe"), a.toString()); // the fund that led the round did not found it
+        assertEquals("Lisbon", veritas.ask("Where is Thessaly Grid based?").shortAnswer());
+    }
+
+    @Test
     void aCompanyTheCorpusNeverMentionsIsNotAnswered() {
         for (String q : List.of("Who founded Brannock Fluidics?", "谁领投了雾岭机器人的B轮融资？", "When was Tessarine Bio founded?")) {
             Answer a = veritas.ask(q);
