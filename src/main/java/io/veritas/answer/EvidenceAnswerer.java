@@ -965,8 +965,10 @@ final class EvidenceAnswerer {
                 quoted.add(c.from());
             }
         }
-        String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get("evidence.typed", lang), Map.of("value", value)))
-                + quotes(quoted, lang);
+        // A figure read only from rumours, talks or plans ("据报道…投后估值或达80亿元") stays a report, and says so.
+        boolean reported = quoted.stream().allMatch(s -> tentative(s.folded()) || UNCONFIRMING.matcher(s.folded()).find());
+        String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get(reported ? "evidence.typed.reported" : "evidence.typed", lang),
+                Map.of("value", value))) + quotes(quoted, lang);
         return new Answer(q.text(), lang, true, text, List.of(), citations(quoted), suggestions, q.type().json(), value);
     }
 

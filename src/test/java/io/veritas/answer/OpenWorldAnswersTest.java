@@ -147,6 +147,15 @@ class OpenWorldAnswersTest {
     }
 
     @Test
+    void aFigureReadOnlyFromARumourSaysItIsReported() {
+        Answer a = veritas.ask("岚棹的估值是多少？");
+        assertEquals("30亿元", a.shortAnswer(), a.toString());
+        assertTrue(a.answer().contains("未经证实"), a.toString()); // "据报道…或达30亿元" is a report, not a fact
+        Answer done = veritas.ask("How much did Thessaly Grid raise?");
+        assertFalse(done.answer().contains("reported only"), done.toString()); // the company said it itself
+    }
+
+    @Test
     void everyFounderJoinedInTheSentenceIsNamed() {
         Answer a = veritas.ask("Who founded Thessaly Grid?");
         assertTrue(a.shortAnswer().contains("Ines Carvalho") && a.shortAnswer().contains("Tobias Wren"), a.toString());
