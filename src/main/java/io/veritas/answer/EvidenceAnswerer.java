@@ -65,10 +65,12 @@ final class EvidenceAnswerer {
     private static final double OTHER_STORIES = 0.3;
     private static final int MAX_LIST = 6;
 
-    private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪家|哪间|哪一家|什么公司|什么机构|哪个机构|\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b");
-    /** A question for a firm of a kind whose answer is a name, never a common noun ("哪家投行", "which bank"). */
-    private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪家|哪一家|哪间|哪个|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)"
-            + "|\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b");
+    private static final String WHICH_FIRM = "\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b";
+    /** A question for a firm, never answered with a person ("哪家投行", "哪家报纸", "which bank"). */
+    private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪家|哪间|哪一家|什么公司|什么机构|哪个机构|" + WHICH_FIRM);
+    /** A question for a firm of a kind whose answer is a name, never a common noun ("哪家投行", not "哪家报纸"). */
+    private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪家|哪一家|哪间|哪个|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)|"
+            + WHICH_FIRM);
     private static final Pattern A_YEAR = Pattern.compile("\\s*(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
     /** Times that are not dates: centuries, decades, seasons, festivals, lunar months, eras ("19世纪晚期", "秋季", "清朝"). */
@@ -994,13 +996,6 @@ final class EvidenceAnswerer {
         return false;
     }
 
-    /**
-     * A yes/no question about a relation between two names ("Did Hollenbeck Ventures invest again in Korvane's
-     * Series B?", "鼎沅资本参与了澄微半导体B轮吗？", "Did Orsolo Partners acquire Lumenfold AI?"): yes, quoting the
-     * sentences that state that relation and name the other party (the subject may be named anywhere in the
-     * passage); when none does, the corpus does not report it, which is not a "no". Null when the question names
-     * no relation or fewer than two names.
-     */
     /** Sentences that report without confirming: rumours, and a company that will not comment. */
     private static final Pattern UNCONFIRMING = Pattern.compile("据报道|据报导|知情人士|消息人士|传闻|传出|不评论|不予置评|不予评论|不作评论|不予回应|不作回应|拒绝评论|拒绝置评|未回应|未证实|未予证实|未确认"
             + "|\\breportedly\\b|\\bpeople (?:familiar|close)\\b|\\bsources? (?:said|say|close)\\b|\\bdeclined to comment\\b|\\bwould not comment\\b|\\bdid not confirm\\b|\\brumou?r");
@@ -1051,6 +1046,13 @@ final class EvidenceAnswerer {
         return planned;
     }
 
+    /**
+     * A yes/no question about a relation between two names ("Did Hollenbeck Ventures invest again in Korvane's
+     * Series B?", "鼎沅资本参与了澄微半导体B轮吗？", "Did Orsolo Partners acquire Lumenfold AI?"): yes, quoting the
+     * sentences that state that relation and name the other party (the subject may be named anywhere in the
+     * passage); when none does, the corpus does not report it, which is not a "no". Null when the question names
+     * no relation or fewer than two names.
+     */
     private Answer relationChecked(Question q, List<Sentence> sentences, List<Hit> hits, List<String> suggestions) {
         if (q.names().size() < 2) {
             return null;
