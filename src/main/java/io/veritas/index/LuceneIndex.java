@@ -539,7 +539,9 @@ public final class LuceneIndex implements Backend {
             }
             b.add(new BoostQuery(anyName.build(), QueryPlan.ENTITY_BOOST), BooleanClause.Occur.SHOULD);
         }
-        b.setMinimumNumberShouldMatch(1); // with a FILTER clause present, SHOULD clauses would otherwise be optional
+        // With a FILTER clause present, SHOULD clauses would otherwise be optional; within one document every passage
+        // is returned, those without the query's words last.
+        b.setMinimumNumberShouldMatch(plan.filters().docId() == null ? 1 : 0);
         addFilters(b, plan.filters());
         Query q = b.build();
         return withSearcher(s -> {
@@ -581,6 +583,9 @@ public final class LuceneIndex implements Backend {
         }
         if (f.authorKey() != null) {
             b.add(new TermQuery(new Term(AUTHOR_KEY, f.authorKey())), BooleanClause.Occur.FILTER);
+        }
+        if (f.docId() != null) {
+            b.add(new TermQuery(new Term(DOC_ID, f.docId())), BooleanClause.Occur.FILTER);
         }
     }
 

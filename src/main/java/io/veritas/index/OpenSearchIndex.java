@@ -579,7 +579,8 @@ public final class OpenSearchIndex implements Backend {
         List<Query> filters = new ArrayList<>();
         filters.add(term(TYPE, PASSAGE));
         addFilters(filters, plan.filters());
-        Query q = Query.of(b -> b.bool(x -> x.filter(filters).should(should).minimumShouldMatch("1")));
+        String mustMatch = plan.filters().docId() == null ? "1" : "0"; // within one document, every passage (as LuceneIndex)
+        Query q = Query.of(b -> b.bool(x -> x.filter(filters).should(should).minimumShouldMatch(mustMatch)));
         SearchResponse<ObjectNode> response = call("search", () -> client.search(s -> s.index(name).query(q)
                 .size(Math.min(MAX_WINDOW, plan.fetch())).trackTotalHits(t -> t.enabled(false)).source(includes(PASSAGE_FIELDS)),
                 ObjectNode.class));
@@ -618,6 +619,9 @@ public final class OpenSearchIndex implements Backend {
         }
         if (f.authorKey() != null) {
             filters.add(term(AUTHOR_KEY, f.authorKey()));
+        }
+        if (f.docId() != null) {
+            filters.add(term(DOC_ID, f.docId()));
         }
     }
 

@@ -56,6 +56,8 @@ public record QueryPlan(List<String> own, List<String> words, List<List<String>>
     /** Never more than this many hits from one backend query (OpenSearch's default result window). */
     static final int MAX_FETCH = 10_000;
     static final int TIE_MARGIN = 10;
+    /** Passages fetched from one document: all of them, for any document shorter than about 150,000 characters. */
+    static final int DOCUMENT_FETCH = 500;
     /**
      * Best first; equal scores by document id and passage: the order of documents in the index (which depends on
      * the order they were ingested in and on the thread count) never decides a rank.
@@ -67,12 +69,12 @@ public record QueryPlan(List<String> own, List<String> words, List<List<String>>
      * Restrictions of a search: publication time in {@code [fromMillis, toMillis]} (null: open; an undated passage
      * never matches a time range), passage language, source host and author key.
      */
-    public record Filters(Long fromMillis, Long toMillis, String language, String host, String authorKey) {
+    public record Filters(Long fromMillis, Long toMillis, String language, String host, String authorKey, String docId) {
         static Filters of(SearchRequest r) {
             Long from = r.from() == null && r.to() == null ? null : r.from() == null ? Long.MIN_VALUE + 1 : r.from().toEpochMilli();
             Long to = r.from() == null && r.to() == null ? null : r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
             return new Filters(from, to, r.language(), r.source() == null ? null : Records.normalHost(r.source()),
-                    r.author() == null ? null : Records.filterKey(r.author()));
+                    r.author() == null ? null : Records.filterKey(r.author()), r.document());
         }
 
         boolean timed() {
@@ -120,6 +122,9 @@ public record QueryPlan(List<String> own, List<String> words, List<List<String>>
         }
         // A few more than asked for, so that passages tied at the cut are ordered by id rather than by index position.
         int fetch = Math.min(MAX_FETCH, expansion.latest() ? Math.max(100, request.limit() * 5) : request.limit() + TIE_MARGIN);
+        if (request.document() != null) {
+            fetch = Math.max(fetch, DOCUMENT_FETCH); // every passage of the document, ranked here, whatever the backend's ties
+        }
         return new QueryPlan(own, segmented, List.copyOf(terms), List.copyOf(expansion.amounts()), List.copyOf(entities),
                 List.copyOf(translated), Filters.of(request), fetch, request.limit(), expansion.latest());
     }

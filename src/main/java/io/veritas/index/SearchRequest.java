@@ -5,10 +5,10 @@ import java.time.Instant;
 /**
  * A passage search: the query text, how many passages, optional filters on publication time (inclusive
  * {@code from}, exclusive {@code to}), passage language ({@code en}, {@code zh-Hans}, {@code zh-Hant}, {@code mixed}),
- * source (the host of the document's URL, e.g. {@code ft.com}) and author, and how passages are ranked.
+ * source (the host of the document's URL, e.g. {@code ft.com}), author and document id, and how passages are ranked.
  */
 public record SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author,
-                            Mode mode) {
+                            Mode mode, String document) {
     /**
      * How passages are ranked: by words (BM25 over the query and its cross-language expansion), by meaning
      * (nearest passage vectors), or both fused by reciprocal rank (the default; words alone while no vectors exist).
@@ -31,6 +31,10 @@ public record SearchRequest(String text, int limit, Instant from, Instant to, St
         this(text, limit, from, to, language, source, author, Mode.HYBRID);
     }
 
+    public SearchRequest(String text, int limit, Instant from, Instant to, String language, String source, String author, Mode mode) {
+        this(text, limit, from, to, language, source, author, mode, null);
+    }
+
     public SearchRequest {
         if (mode == null) {
             mode = Mode.HYBRID;
@@ -51,10 +55,15 @@ public record SearchRequest(String text, int limit, Instant from, Instant to, St
     }
 
     public SearchRequest withLimit(int newLimit) {
-        return new SearchRequest(text, newLimit, from, to, language, source, author, mode);
+        return new SearchRequest(text, newLimit, from, to, language, source, author, mode, document);
     }
 
     public SearchRequest withMode(Mode newMode) {
-        return new SearchRequest(text, limit, from, to, language, source, author, newMode);
+        return new SearchRequest(text, limit, from, to, language, source, author, newMode, document);
+    }
+
+    /** The same request, limited to the passages of one document. */
+    public SearchRequest withinDocument(String docId) {
+        return new SearchRequest(text, limit, from, to, language, source, author, mode, docId);
     }
 }

@@ -186,6 +186,28 @@ class OpenSearchIndexTest {
         assertEquals(Set.of("en1"), ids(index, new SearchRequest("xAI", 10, null, null, null, null, "jane  doe")));
     }
 
+    @Test
+    void aSearchWithinOneDocumentFindsOnlyItsPassagesOnBothBackends(@TempDir Path dir) {
+        Index index = open(freshName());
+        try (Index lucene = LuceneIndex.openForWriting(dir)) {
+            String first = "Brindle Harbour is a fishing town on a sandy spit. " + "Its old pier was rebuilt after a storm. ".repeat(6)
+                    + "\n\nThe town's lighthouse can be seen from twenty miles out at sea on a clear night.";
+            String other = "The lighthouse of Carrick Point is the tallest on the coast.";
+            for (Index each : List.of(index, lucene)) {
+                add(each, doc("brindle", first, "2026-01-06T00:00:00Z"));
+                add(each, doc("carrick", other, "2026-01-07T00:00:00Z"));
+                each.refresh();
+                SearchRequest lighthouse = SearchRequest.of("lighthouse", 10);
+                assertEquals(Set.of("brindle", "carrick"), ids(each, lighthouse));
+                List<Hit> within = each.search(lighthouse.withinDocument("brindle"), QueryExpander.Expansion.NONE);
+                assertEquals(List.of("brindle"), within.stream().map(h -> h.source().docId()).distinct().toList());
+                assertTrue(within.get(0).text().contains("twenty miles"), within.toString()); // its second passage
+                assertEquals(2, within.size(), within.toString()); // and the one without the word, after it
+                assertTrue(each.search(lighthouse.withinDocument("nowhere"), QueryExpander.Expansion.NONE).isEmpty());
+            }
+        }
+    }
+
     private static Set<String> ids(Index index, SearchRequest request) {
         return Set.copyOf(index.search(request, QueryExpander.Expansion.NONE).stream().map(h -> h.source().docId()).toList());
     }
