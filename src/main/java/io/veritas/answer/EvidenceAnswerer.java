@@ -40,6 +40,13 @@ import java.util.regex.Pattern;
 final class EvidenceAnswerer {
     /** Passages retrieved per question: the depth at which both backends are proven to rank alike (DeterminismTest). */
     static final int PASSAGES = 10;
+    /** Further passages of the best passage's document read for an answer. */
+    private static final int SIBLINGS = 6;
+    /**
+     * How much of a question word's weight a sentence gets when its document's title holds the word and the sentence
+     * does not: "后入祀乡贤祠，追谥文敏" is about the official its article is titled after.
+     */
+    private static final double TITLE_SHARE = 1.0;
     /** Sentences a candidate may come from. */
     private static final int SENTENCES = 8;
     /** Least share of the question's word weight a sentence must hold to answer an open question. */
@@ -53,7 +60,11 @@ final class EvidenceAnswerer {
     private static final double OPEN_CHARS = 0.5;
     /** Typed candidates are read only from sentences scoring at least this share of the best sentence's score. */
     private static final double NEAR_TOP = 0.8;
-    private static final Pattern FROM_VALUE = Pattern.compile("(?:由|从|\\bfrom)\\s*(?:约|us\\$|\\$)?$");
+    /** Within one sentence, how much more a candidate weighs when its own clause holds all the question's words. */
+    private static final double CLAUSE = 0.3;
+    /** The weight of a sentence that lists further investors after the round's sentence, against that sentence's. */
+    private static final double CARRIED = 0.9;
+    private static final Pattern FROM_VALUE = Pattern.compile("(?:由|从|\\bfrom)\\s*(?:每年|每月|每天|每日|每季|年|月)?\\s*(?:约|us\\$|\\$)?$");
     private static final Pattern CHANGED_TO = Pattern.compile("^\\s*(?:提升|提高|增加|增长|上升|升|增|扩大|下降|降|减少|减)?(?:至|到)|^\\s*to\\b");
     /** Weight of a single Chinese character of the question against its words (measured on CMRC/DRCD, see BENCHMARKS). */
     private static final double CHAR_WEIGHT = 0.3;
@@ -71,7 +82,7 @@ final class EvidenceAnswerer {
     /** A question for a firm of a kind whose answer is a name, never a common noun ("哪家投行", not "哪家报纸"). */
     private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪家|哪一家|哪间|哪个|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)|"
             + WHICH_FIRM);
-    private static final Pattern A_YEAR = Pattern.compile("\\s*(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
+    private static final Pattern A_YEAR = Pattern.compile("\\s*(?:(?:19|20)\\d{2}\\s*(?:至|到|~|～|-|－|—)\\s*)?(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
     /** Times that are not dates: centuries, decades, seasons, festivals, lunar months, eras ("19世纪晚期", "秋季", "清朝"). */
     private static final Pattern ZH_TIME = Pattern.compile("(?:公元前?)?(?:\\d{1,2}|[一二三四五六七八九十]+)\\s*世纪(?:初|中|末|晚期|早期|中期|中叶|初期|末期|初叶|末叶)?"
@@ -96,17 +107,21 @@ final class EvidenceAnswerer {
             + "|\\bq[1-4](?: (?:19|20)\\d{2})?\\b|\\b(?:early|mid|late|end of) (?:19|20)\\d{2}\\b|(?:(?:19|20)\\d{2}年)?第[一二三四1-4]季度?|(?:(?:19|20)\\d{2}年)?(?:上|下)半年|(?:19|20)\\d{2}年(?:底|初|中|末)");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(?:\\d{4}|[一二三四五六七八九〇零]{4})\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?");
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
-    private static final Pattern ZH_COUNT = Pattern.compile(NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
+    /** "2至23公尺", "23~28℃": a range is read as written. */
+    private static final String RANGE = "(?:" + NUM + "\\s*(?:至|到|~|～|-|－|—)\\s*)?";
+    private static final Pattern ZH_COUNT = Pattern.compile(RANGE + NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
             + "(?:平方公里|平方米|立方米|小时|分钟|星期|个月|世纪|英尺|英里|公尺|公分|厘米|毫米|千米|公里|公斤|千克|公顷|人次"
             + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元"
-            + "|趟|班|列|床|间|栋|幢|棵|株|匹|头|篇|集|册|卷|票|局|盘|段|节|站|片|粒|份|套|双|对|群|批|起|例|宗|笔|轮|期|级|代|任|码|磅|海里|光年)");
-    private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+([a-z][a-z-]+)");
+            + "|趟|班|列|床|间|栋|幢|棵|株|匹|头|篇|集|册|卷|票|局|盘|段|节|站|片|粒|份|套|双|对|群|批|起|例|宗|笔|轮|期|级|代|任|码|磅|海里|海浬|光年|组)");
+    /** A share written as a fraction: "三分之一", "百分之三", "三分之一至二分之一". */
+    private static final Pattern FRACTION = Pattern.compile(NUM + "分之" + NUM + "(?:\\s*(?:至|到|~|～|-)\\s*" + NUM + "分之" + NUM + ")?");
+    private static final Pattern EN_COUNT = Pattern.compile("(?<![\\w.])(" + "\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?" + ")(\\s*(?:million|billion|thousand|k))?\\s+((?:cubic |square |nautical |light )?[a-z][a-z-]+)");
     /** Measures written with Latin units in either language: capacity, power, storage, sizes ("6GWh", "3 nm", "500 MW"). */
-    private static final Pattern UNIT_COUNT = Pattern.compile("(?<![\\w.])" + NUM + "\\s*(?:万|亿|千|百|million|billion|thousand)?\\s*"
-            + "(?:twh|gwh|mwh|kwh|tw|gw|mw|kw|mah|pb|tb|gb|mb|nm|μm|km|kg|ghz|mhz|gbps|tops|pflops|eflops|mpa)(?![a-z])");
+    private static final Pattern UNIT_COUNT = Pattern.compile("(?<![\\w.])" + RANGE + NUM + "\\s*(?:万|亿|千|百|million|billion|thousand)?\\s*"
+            + "(?:twh|gwh|mwh|kwh|tw|gw|mw|kw|mah|pb|tb|gb|mb|nm|μm|km[²³]?|m[²³]|㎡|㎢|kg|ghz|mhz|gbps|tops|pflops|eflops|mpa|℃|°c|°f)(?![a-z])");
     private static final Pattern EN_WORD_COUNT = Pattern.compile("(?<![\\w])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?)\\s+([a-z][a-z-]+)");
     private static final Pattern PARTICIPATION = Pattern.compile("\\bjoined\\b|\\bparticipated\\b|\\btook part\\b|\\balso invested\\b"
-            + "|\\bco-led\\b|\\balong with\\b|\\bbackers?\\b|\\binvestors?\\b|\\breturned\\b|\\bcame in\\b|参投|跟投|参与|共同|联合|也投");
+            + "|\\bco-led\\b|\\balong with\\b|\\bbackers?\\b|\\binvestors?\\b|\\breturned\\b|\\bcame in\\b|参投|跟投|参与|共同|联合(?!国)|也投");
     private static final Pattern CAUSE = Pattern.compile("\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bin order to\\b|\\bto (?:fund|pay|expand|build|hire)\\b"
             + "|\\bwill (?:use|pay|fund)\\b|\\baims? to\\b|因为|由于|为了|用于|旨在|原因|以便");
     /** "How is X doing?", "X最近怎么样": a question about how a subject is faring in general. */
@@ -148,7 +163,7 @@ final class EvidenceAnswerer {
 
     /** The answer, or an {@code answered: false} one that says what the corpus holds about the question's names. */
     Answer answer(Question asked, List<String> suggestions) {
-        List<Hit> hits = withTheNames(asked, search.apply(SearchRequest.of(asked.text(), PASSAGES)));
+        List<Hit> hits = withTheRestOfTheBest(asked, withTheNames(asked, search.apply(SearchRequest.of(asked.text(), PASSAGES))));
         Question q = presentNames(asked, hits);
         // The question's own words besides its names weigh the sentences (every passage kept names them already);
         // a question that is nothing but a name is weighed by the name.
@@ -200,10 +215,23 @@ final class EvidenceAnswerer {
                 .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded()))
                 .filter(s -> !reversed(q, askedFolded, relation, s.folded())).toList();
         double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
-        List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best).limit(SENTENCES).toList();
+        Pattern ownAttribute = ownAttribute(q);
+        // A sentence that states the figure asked for is read even when sentences that only name the subject rank
+        // above it ("拉迪氏…为…的其中一种" above "适水温23~28℃").
+        String bestDocument = hits.isEmpty() ? null : hits.get(0).source().docId();
+        List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best
+                        || statesAsked(q, s.folded(), ownAttribute, s.hit().source().docId().equals(bestDocument)))
+                .limit(SENTENCES).toList();
+        if (ownAttribute != null && typed.stream().anyMatch(s -> statesAsked(q, s.folded(), ownAttribute, true))) {
+            // Where a sentence states the measure asked ("高度为31公尺"), a figure of another ("宽约4米") is no answer.
+            typed = typed.stream().filter(s -> statesAsked(q, s.folded(), ownAttribute, true)).toList();
+        }
+        // A measure named before "多少" binds the figure to its clause ("灯光射程约22海浬"); a counted noun after it
+        // does not ("上半年出货耳机模组40万套，全年出货95万套").
+        Pattern clauseBound = ownAttribute != null && countedNoun(askedFolded) == null ? ownAttribute : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
-            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens));
+            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens, clauseBound));
         }
         if (type == QuestionType.WHICH) {
             // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
@@ -212,8 +240,9 @@ final class EvidenceAnswerer {
                 for (Sentence next : sentences) {
                     if (next.hit() == s.hit() && next.span().start() >= s.span().end() && next.span().start() <= s.span().end() + 2
                             && PARTICIPATION.matcher(next.folded()).find()) {
-                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), s.score(), s.coverage(), s.chars());
-                        candidates.addAll(candidates(q, carried, qTokens));
+                        // Scored just below the sentence it follows: that sentence's own names come first.
+                        Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), CARRIED * s.score(), s.coverage(), s.chars());
+                        candidates.addAll(candidates(q, carried, qTokens, null));
                     }
                 }
             }
@@ -272,7 +301,7 @@ final class EvidenceAnswerer {
         Relations.Relation relation = relation(q);
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
-        record Raw(Hit hit, Span span, String text, String folded, Set<String> tokens) {
+        record Raw(Hit hit, Span span, String text, String folded, Set<String> tokens, Set<String> title, String titleFolded) {
         }
         List<Raw> raws = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -288,17 +317,21 @@ final class EvidenceAnswerer {
         if (!names.isEmpty() && most == 0) {
             return List.of();
         }
+        Map<String, Set<String>> titles = new HashMap<>();
         for (Hit h : hits) {
             if (named.get(h) < most) {
                 continue; // a passage that does not name what the question names cannot answer it
             }
+            String headline = headline(h.source().title());
+            Set<String> title = headline.isEmpty() ? Set.of() : titles.computeIfAbsent(h.source().docId(), id -> new HashSet<>(tokens(headline)));
+            String titleFolded = Script.fold(Normalizer.nfkc(headline));
             for (Span sp : Sentences.split(h.text())) {
                 String text = h.text().substring(sp.start(), sp.end()).strip();
                 if (text.length() < 4 || !seen.add(Script.fold(text))) {
                     continue; // copies of one sentence count once
                 }
                 int lead = h.text().indexOf(text, sp.start());
-                raws.add(new Raw(h, new Span(lead, lead + text.length()), text, Script.fold(text), new HashSet<>(tokens(text))));
+                raws.add(new Raw(h, new Span(lead, lead + text.length()), text, Script.fold(text), new HashSet<>(tokens(text)), title, titleFolded));
             }
         }
         int n = raws.size();
@@ -324,12 +357,15 @@ final class EvidenceAnswerer {
         double charTotal = charWeights.values().stream().mapToDouble(Double::doubleValue).sum();
         double bestHit = hits.stream().mapToDouble(Hit::score).max().orElse(0);
         boolean useAsked = USE_ASKED.matcher(Script.fold(Normalizer.nfkc(q.text()))).find();
+        Pattern ownAttribute = ownAttribute(q);
         List<Sentence> out = new ArrayList<>();
         for (Raw r : raws) {
             double score = 0;
             for (Map.Entry<String, Double> w : weights.entrySet()) {
                 if (r.tokens().contains(w.getKey())) {
                     score += w.getValue();
+                } else if (r.title().contains(w.getKey())) {
+                    score += TITLE_SHARE * w.getValue(); // a sentence is about what its document's title names
                 }
             }
             for (Group g : groups) {
@@ -345,8 +381,7 @@ final class EvidenceAnswerer {
             if (q.type() == QuestionType.WHY && CAUSE.matcher(folded).find()) {
                 score += 0.5 * total; // a why-question is answered by a sentence that gives a reason
             }
-            if (q.attribute() != null && (q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY)
-                    && states(folded, q.attribute())) {
+            if (statesAsked(q, folded, ownAttribute, r.hit().source().docId().equals(hits.get(0).source().docId()))) {
                 score += 0.5 * total; // the sentence states the figure asked for, in whatever words
             }
             if (relation != null && relation.statedIn(folded)) {
@@ -362,7 +397,8 @@ final class EvidenceAnswerer {
             // The ranking adds the characters and how well the whole passage matched; coverage stays the words'.
             double chars = 0;
             for (Map.Entry<Integer, Double> c : charWeights.entrySet()) {
-                if (r.folded().contains(Character.toString(c.getKey()))) {
+                String ch = Character.toString(c.getKey());
+                if (r.folded().contains(ch) || r.titleFolded().contains(ch)) {
                     score += c.getValue();
                     chars += c.getValue();
                 }
@@ -375,6 +411,18 @@ final class EvidenceAnswerer {
         out.sort(Comparator.comparingDouble(Sentence::score).reversed()
                 .thenComparing(s -> s.hit().source().docId()).thenComparingInt(s -> s.span().start()));
         return out;
+    }
+
+    /**
+     * A document's title as a headline, or "" when it has none: a title made from the text's first sentence (it ends
+     * like a sentence, or was cut with "…") says no more than that sentence.
+     */
+    private static String headline(String title) {
+        if (title == null || title.isBlank()) {
+            return "";
+        }
+        String t = title.strip();
+        return "。．.!?！？…;；".indexOf(t.charAt(t.length() - 1)) >= 0 ? "" : t;
     }
 
     private static final Pattern DESCRIBED = Pattern.compile("(?:公司|厂商|企业|新创|业者|集团|制造商|开发商|供应商|运营商|初创|平台|startup|company|firm|maker|developer)\\s*$");
@@ -519,6 +567,28 @@ final class EvidenceAnswerer {
         return out;
     }
 
+    /**
+     * The best passage's document is the likeliest to hold the answer, often in a sentence of another of its passages
+     * that does not repeat the question's words ("本鱼…水深2至23公尺"): its other passages (those with the question's
+     * words first) are added, scored as the weakest hit, so that their sentences compete on their own words.
+     */
+    private List<Hit> withTheRestOfTheBest(Question q, List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        Hit top = hits.get(0);
+        List<Hit> siblings = search.apply(SearchRequest.of(q.text(), SIBLINGS).withinDocument(top.source().docId())
+                .withMode(SearchRequest.Mode.LEXICAL));
+        float floor = (float) hits.stream().mapToDouble(Hit::score).min().orElse(1);
+        List<Hit> out = new ArrayList<>(hits);
+        for (Hit h : siblings) {
+            if (out.stream().noneMatch(o -> o.source().docId().equals(h.source().docId()) && o.ordinal() == h.ordinal())) {
+                out.add(new Hit(h.source(), h.ordinal(), h.start(), h.end(), h.language(), h.text(), floor, h.highlight()));
+            }
+        }
+        return out;
+    }
+
     private static Question presentNames(Question q, List<Hit> hits) {
         List<String> present = new ArrayList<>();
         List<String> passages = new ArrayList<>(); // each passage and title folded once: every stretch of a name is looked up in them
@@ -615,7 +685,7 @@ final class EvidenceAnswerer {
 
     // --------------------------------------------------------------------------------------------- candidates
 
-    private List<Candidate> candidates(Question q, Sentence s, List<String> qTokens) {
+    private List<Candidate> candidates(Question q, Sentence s, List<String> qTokens, Pattern clauseBound) {
         String questionFolded = Script.fold(Normalizer.nfkc(q.text()));
         List<int[]> spans = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -650,8 +720,13 @@ final class EvidenceAnswerer {
                     add(spans, texts, s.text(), Quantities.boundStart(folded, m), m.end()); // "up to $300 million" as written
                 }
                 if (spans.isEmpty()) {
+                    Pattern measure = askedMeasure(questionFolded);
+                    if (measure != null) {
+                        matches(measure, folded, s.text(), spans, texts);
+                    }
                     counts(folded, s.text(), qTokens, spans, texts);
                 }
+                inTheAttributesClause(clauseBound, folded, s.text(), spans, texts);
             }
             case HOW_MANY -> {
                 if (!TimeScope.ofThePeriodAsked(questionFolded, folded)) {
@@ -664,7 +739,12 @@ final class EvidenceAnswerer {
                     spans.add(new int[]{m.start(), m.end()}); // money is not a count: held, then dropped below
                     texts.add(null);
                 }
+                Pattern measure = askedMeasure(questionFolded);
+                if (measure != null) {
+                    matches(measure, folded, s.text(), spans, texts);
+                }
                 counts(folded, s.text(), qTokens, spans, texts);
+                inTheAttributesClause(clauseBound, folded, s.text(), spans, texts);
             }
             case WHO, WHICH, WHERE -> {
                 for (Names.Name n : Names.find(s.text())) {
@@ -713,6 +793,12 @@ final class EvidenceAnswerer {
         }
         List<Candidate> out = new ArrayList<>();
         List<Integer> anchors = anchorPositions(folded, qTokens);
+        List<String> clauseWords = new ArrayList<>(qTokens); // the question's words and its names
+        q.names().forEach(n -> clauseWords.add(Script.fold(Normalizer.nfkc(n))));
+        double bestClause = 0; // within a sentence, the clause that holds most of the question's words
+        for (int i = 0; i < spans.size(); i++) {
+            bestClause = texts.get(i) == null ? bestClause : Math.max(bestClause, inClause(folded, spans.get(i), clauseWords));
+        }
         for (int i = 0; i < spans.size(); i++) {
             if (texts.get(i) == null) {
                 continue;
@@ -728,6 +814,9 @@ final class EvidenceAnswerer {
             if ((q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY) && A_YEAR.matcher(key).matches()) {
                 continue; // "2027年" is when, not how much or how many
             }
+            if (ONE_OF_A_KIND.matcher(key).matches() && INDEFINITE_BEFORE.matcher(folded.substring(Math.max(0, spans.get(i)[0] - 2), spans.get(i)[0])).find()) {
+                continue; // "…科的其中一种", "是一家公司": an article, not a count
+            }
             int[] sp = spans.get(i);
             int distance = Integer.MAX_VALUE;
             for (int a : anchors) {
@@ -736,7 +825,8 @@ final class EvidenceAnswerer {
             double closeness = anchors.isEmpty() ? 0 : 1.0 / (1 + distance / 12.0);
             // Closeness to the question's words chooses within a sentence; across sentences, the sentence's match
             // to the question decides.
-            double score = s.score() * (1 - CLOSENESS + CLOSENESS * closeness) * (i >= nouns ? 0.6 : 1);
+            double score = s.score() * (1 - CLOSENESS + CLOSENESS * closeness) * (i >= nouns ? 0.6 : 1)
+                    * (1 + CLAUSE * inClause(folded, sp, clauseWords)) / (1 + CLAUSE * bestClause); // "十五…有80步；而八…有31步"
             if (OWNED_BY_ANOTHER.matcher(s.text().substring(Math.max(0, sp[0] - 40), sp[0])).find()
                     && !isQuestionName(q, Script.fold(ownerBefore(s.text(), sp[0])))) {
                 continue; // "Pulsewise's 60 employees" are not the asked company's
@@ -760,7 +850,9 @@ final class EvidenceAnswerer {
                 Matcher measure = ASKED_MEASURE.matcher(questionFolded);
                 if (measure.find()) {
                     // "多少台": a figure counted in 台, not "2025年" before it.
-                    score *= Script.fold(text).contains(measure.group(1)) ? 2 : 0.4;
+                    String unit = Script.fold(text);
+                    boolean inMeasure = unit.contains(measure.group(1)) || measure.group(1).equals("度") && (unit.contains("℃") || unit.contains("°"));
+                    score *= inMeasure ? 2 : 0.4;
                 }
             }
             if (FROM_VALUE.matcher(folded.substring(Math.max(0, sp[0] - 6), sp[0])).find()
@@ -773,7 +865,69 @@ final class EvidenceAnswerer {
     }
 
     /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */
-    private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|户|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款)");
+    private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|户|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款|度)");
+    private static final Pattern ONE_OF_A_KIND = Pattern.compile("一(?:种|个|位|名|家|座|项|件|只|部|台|块|颗|枚|张|条|门|套|片|款|所|支)");
+    private static final Pattern INDEFINITE_BEFORE = Pattern.compile("的|中|是|为|成|乃");
+
+    /** Whatever character follows "多少" or "几" in a question is the measure it counts in ("多少步", "几话", "多少路"). */
+    private static final Pattern ANY_MEASURE = Pattern.compile("(?:多少|几)(\\p{IsHan})(?=[?？。！!，,的]|$)");
+
+    /** The question's own measure word, when the fixed list of units lacks it; null when it asks none. */
+    private static Pattern askedMeasure(String questionFolded) {
+        Matcher m = ANY_MEASURE.matcher(questionFolded);
+        if (!m.find() || GLUE.matcher(m.group(1)).matches() || "么少".contains(m.group(1))) {
+            return null;
+        }
+        return Pattern.compile(RANGE + NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*" + Pattern.quote(m.group(1)));
+    }
+
+    /** Words that sit between an attribute and "多少": "的体长约为多少", "至多有多少步", "一共有多少话". */
+    private static final Pattern BEFORE_HOW_MUCH = Pattern.compile("(?:的|是|为|有|约|大约|大概|达|至多|最多|总共|一共|共计|总计|合计|共|了|则|仅|现|还)$");
+
+    /**
+     * The two characters a Chinese how-much question names just before "多少" or "几" ("水深多少", "体长约为多少",
+     * "总面积是多少"): the attribute in the question's own words, for attributes no lexicon lists. Null when there are
+     * none.
+     */
+    static String askedAttribute(String questionFolded) {
+        String counted = countedNoun(questionFolded);
+        if (counted != null) {
+            return counted;
+        }
+        Matcher m = HOW_MUCH_WORD.matcher(questionFolded);
+        if (!m.find()) {
+            return null;
+        }
+        String before = questionFolded.substring(0, m.start()).strip();
+        for (Matcher tail = BEFORE_HOW_MUCH.matcher(before); tail.find() && tail.start() < before.length(); tail = BEFORE_HOW_MUCH.matcher(before)) {
+            before = before.substring(0, tail.start());
+        }
+        if (before.length() < 2 || !Script.isHan(before.codePointAt(before.length() - 1)) || !Script.isHan(before.codePointAt(before.length() - 2))) {
+            return null;
+        }
+        return before.substring(before.length() - 2);
+    }
+
+    private static final Pattern HOW_MUCH_WORD = Pattern.compile("多少|几");
+
+    /** The noun after "多少" or "几" and its measure word ("占全球的多少比例", "有几个桥孔"), or null. */
+    private static String countedNoun(String questionFolded) {
+        Matcher m = HOW_MUCH_WORD.matcher(questionFolded);
+        if (!m.find()) {
+            return null;
+        }
+        int from = m.end();
+        if (from < questionFolded.length() && MEASURE_CHARS.indexOf(questionFolded.charAt(from)) >= 0) {
+            from++;
+        }
+        Matcher after = NOUN_AFTER.matcher(questionFolded).region(from, questionFolded.length());
+        return after.lookingAt() ? after.group(1) : null;
+    }
+
+    private static final String MEASURE_CHARS = "个名位家座种项件只部次台块颗枚张辆艘架吨届场首本所条门套片层款支队户亩趟班列床间栋幢棵株匹头篇集册卷票局盘段节站粒份双对群批起例宗笔轮期级代任组";
+    private static final Pattern NOUN_AFTER = Pattern.compile("(?![的是了吗呢在有和与])(\\p{IsHan}{2})(?:\\p{IsHan}{0,2})(?:[?？。！!]|$)");
+    /** A figure: a digit, or Chinese numerals other than a lone "一" ("又一次" counts nothing). */
+    private static final Pattern HAS_NUMBER = Pattern.compile("\\d|[二两三四五六七八九十百千万亿]|一[一二两三四五六七八九十百千万亿]");
 
     /** "Korvane Robotics" when the question says "Korvane's": a longer or shorter form of one of its names. */
     private static boolean isQuestionName(Question q, String key) {
@@ -791,6 +945,102 @@ final class EvidenceAnswerer {
     private static boolean isPlace(String name) {
         List<Names.Name> found = Names.find(name);
         return found.size() == 1 && found.get(0).kind() == Names.Kind.PLACE && found.get(0).text().length() == name.length();
+    }
+
+    /**
+     * The attribute of a how-much or how-many question in its own words, when the lexicon names none, as what a
+     * sentence that states it holds: "水深" for "水深多少", "tall|high|height" for "how tall"; null when there is none.
+     */
+    private static Pattern ownAttribute(Question q) {
+        if (q.attribute() != null || q.type() != QuestionType.HOW_MUCH && q.type() != QuestionType.HOW_MANY) {
+            return null;
+        }
+        String folded = Script.fold(Normalizer.nfkc(q.text()));
+        Matcher measure = MEASURE_ASKED.matcher(folded);
+        if (measure.find()) {
+            String asked = measure.group(1) != null ? measure.group(1) : measure.group(2);
+            return Pattern.compile(MEASURE_WORDS.get(asked));
+        }
+        String own = askedAttribute(folded);
+        return own == null ? null : Pattern.compile(Pattern.quote(own));
+    }
+
+    /**
+     * In a sentence that names the attribute asked in the question's own words, only the figures of the clauses that
+     * name it answer ("高度为31公尺，灯光射程约22海浬": the range is 22海浬); a clause that names it with a figure in
+     * units no pattern knows gives the figure and the word after it.
+     */
+    private static void inTheAttributesClause(Pattern ownAttribute, String folded, String text, List<int[]> spans, List<String> texts) {
+        if (ownAttribute == null) {
+            return;
+        }
+        List<int[]> clauses = new ArrayList<>();
+        Matcher m = ownAttribute.matcher(folded);
+        while (m.find()) {
+            int start = m.start();
+            while (start > 0 && !clauseBreak(folded, start - 1)) {
+                start--;
+            }
+            int end = m.end();
+            while (end < folded.length() && !clauseBreak(folded, end)) {
+                end++;
+            }
+            clauses.add(new int[]{start, end, m.end()});
+        }
+        if (clauses.isEmpty()) {
+            return;
+        }
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            int[] sp = spans.get(i);
+            if (clauses.stream().noneMatch(c -> sp[0] >= c[0] && sp[1] <= c[1])) {
+                spans.remove(i);
+                texts.remove(i);
+            }
+        }
+        for (int[] c : clauses) {
+            boolean held = spans.stream().anyMatch(sp -> sp[0] >= c[0] && sp[1] <= c[1]);
+            Matcher value = VALUE_AFTER.matcher(folded).region(c[2], c[1]);
+            if (!held && value.find()) {
+                add(spans, texts, text, value.start(), value.end());
+            }
+        }
+    }
+
+    /** Whether the character at {@code i} ends a clause: a comma, semicolon or full stop, but not "58,200"'s comma. */
+    private static boolean clauseBreak(String folded, int i) {
+        char c = folded.charAt(i);
+        if (c == ',' && i > 0 && i + 1 < folded.length() && Character.isDigit(folded.charAt(i - 1)) && Character.isDigit(folded.charAt(i + 1))) {
+            return false;
+        }
+        return "，,;；。".indexOf(c) >= 0;
+    }
+
+    /** A figure and the unit after it, as written ("约22海浬", "31 nautical miles"). */
+    private static final Pattern VALUE_AFTER = Pattern.compile(RANGE + NUM + "\\s*(?:万|亿|千|百)?\\s*(?:\\p{IsHan}{1,2}|[a-z%°℃]+(?:\\s+[a-z]+)?)?");
+
+    /** "How tall", "多高": the words a sentence states such a measure with. */
+    private static final Map<String, String> MEASURE_WORDS = Map.ofEntries(
+            Map.entry("tall", "\\b(?:tall|high|height)\\b"), Map.entry("high", "\\b(?:tall|high|height)\\b"),
+            Map.entry("long", "\\b(?:long|length)\\b"), Map.entry("deep", "\\b(?:deep|depth)\\b"),
+            Map.entry("wide", "\\b(?:wide|width|across)\\b"), Map.entry("far", "\\b(?:far|range|distance|away|seen from)\\b"),
+            Map.entry("heavy", "\\b(?:heavy|weighs?|weight)\\b"), Map.entry("big", "\\b(?:area|size|covers?|covering|big|large)\\b"),
+            Map.entry("large", "\\b(?:area|size|covers?|covering|big|large)\\b"),
+            Map.entry("高", "高"), Map.entry("长", "长"), Map.entry("深", "深"), Map.entry("宽", "宽"), Map.entry("远", "远|射程|距离"),
+            Map.entry("大", "面积|大"));
+    private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (tall|high|long|deep|wide|far|heavy|big|large)\\b|多(高|长|深|宽|远|大)");
+
+    /**
+     * Whether a sentence states the figure a how-much or how-many question asks for: the lexicon's attribute, or the
+     * question's own words for it next to a number ("水深2至23公尺").
+     */
+    private boolean statesAsked(Question q, String folded, Pattern ownAttribute, boolean inBestDocument) {
+        if (q.type() != QuestionType.HOW_MUCH && q.type() != QuestionType.HOW_MANY) {
+            return false;
+        }
+        // The question's own two characters are weaker evidence than the lexicon's cues ("纪录", "全球"): they count
+        // only in the document of the best passage.
+        return q.attribute() != null ? states(folded, q.attribute())
+                : inBestDocument && ownAttribute != null && ownAttribute.matcher(folded).find() && HAS_NUMBER.matcher(folded).find();
     }
 
     /** Whether the sentence names the attribute (by the lexicon's cues for it). */
@@ -838,6 +1088,7 @@ final class EvidenceAnswerer {
     }
 
     private static void counts(String folded, String text, List<String> qTokens, List<int[]> spans, List<String> texts) {
+        matches(FRACTION, folded, text, spans, texts);
         matches(UNIT_COUNT, folded, text, spans, texts);
         matches(ZH_COUNT, folded, text, spans, texts);
         for (Pattern p : List.of(EN_COUNT, EN_WORD_COUNT)) {
@@ -877,6 +1128,23 @@ final class EvidenceAnswerer {
         }
         spans.add(new int[]{start, end});
         texts.add(text.substring(start, end));
+    }
+
+    /** The share of the question's words in the clause that holds a span. */
+    private static double inClause(String folded, int[] sp, List<String> qTokens) {
+        if (qTokens.isEmpty()) {
+            return 0;
+        }
+        int start = sp[0];
+        while (start > 0 && !clauseBreak(folded, start - 1)) {
+            start--;
+        }
+        int end = sp[1];
+        while (end < folded.length() && !clauseBreak(folded, end)) {
+            end++;
+        }
+        String clause = folded.substring(start, end);
+        return qTokens.stream().filter(t -> clause.contains(t.length() > 4 ? t.substring(0, 4) : t)).count() / (double) qTokens.size();
     }
 
     /** Where the question's words occur in a sentence (start offsets in its folded text). */
@@ -968,7 +1236,7 @@ final class EvidenceAnswerer {
             }
         }
         // A figure read only from rumours, talks or plans ("据报道…投后估值或达80亿元") stays a report, and says so.
-        boolean reported = quoted.stream().allMatch(s -> tentative(s.folded()) || UNCONFIRMING.matcher(s.folded()).find());
+        boolean reported = shown.stream().allMatch(c -> tentative(nearValue(c)) || UNCONFIRMING.matcher(c.from().folded()).find());
         String text = Script.inScriptOf(lang, Answerer.fill(Phrases.get(reported ? "evidence.typed.reported" : "evidence.typed", lang),
                 Map.of("value", value))) + quotes(quoted, lang);
         return new Answer(q.text(), lang, true, text, List.of(), citations(quoted), suggestions, q.type().json(), value);
@@ -1033,6 +1301,29 @@ final class EvidenceAnswerer {
     /** A yes/no question about something done: "已经谈成了吗", "Has X closed…", "confirmed". */
     private static final Pattern DONE_ASKED = Pattern.compile(
             "已经|已|谈成|达成|敲定|落定|签约|成交|完成|确认|证实|\\b(?:confirm|confirmed|closed|completed|finali[sz]ed|agreed|signed|done|sealed)\\b");
+
+    /**
+     * The clause that holds a candidate and the clause before it: a plan or an expectation is told there ("计划融资，规模达
+     * 30亿元"), not by a word elsewhere in the sentence ("拟黑雀鲷" is a fish's name).
+     */
+    private static String nearValue(Candidate c) {
+        String folded = c.from().folded();
+        int at = folded.indexOf(c.key());
+        if (at < 0) {
+            return folded;
+        }
+        int start = at;
+        for (int clauses = 0; start > 0; start--) {
+            if ("，,;；。:：".indexOf(folded.charAt(start - 1)) >= 0 && ++clauses == 2) {
+                break;
+            }
+        }
+        int end = at + c.key().length();
+        while (end < folded.length() && "，,;；。:：".indexOf(folded.charAt(end)) < 0) {
+            end++;
+        }
+        return folded.substring(start, end);
+    }
 
     /** Whether a sentence tells its news as talks, plans or expectations only, with nothing marked as done. */
     private boolean tentative(String folded) {

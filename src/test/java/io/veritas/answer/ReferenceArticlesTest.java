@@ -1,0 +1,77 @@
+package io.veritas.answer;
+
+import io.veritas.Veritas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reference articles about invented fish, a puzzle, a garden and an official (written after the code): figures of
+ * attributes no lexicon lists (a depth, a length, an area, a number of moves, a water temperature) asked in the
+ * question's own words, answers in a later passage of the article than the one that names its subject, and a
+ * sentence that never repeats the subject but sits in the article its title names.
+ */
+class ReferenceArticlesTest {
+    @TempDir
+    static Path dir;
+    static Veritas veritas;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        veritas = Fixtures.ingested(dir, "/reference/articles.jsonl");
+    }
+
+    @AfterAll
+    static void close() {
+        veritas.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            青鳍岚鳚生活在水深多少的海域？             | 3至18公尺
+            青鳍岚鳚的体长约为多少？                   | 7公分
+            環扣棋的最佳解法至多需要多少步？           | 46步
+            簡化版的最佳解法至多需要多少步？           | 19步
+            澄溪湖公园的总面积是多少？                 | 58,200m²
+            銀紋溪鱂適宜的水溫是多少度？               | 22~27℃
+            澄溪湖公园的湖面约占全园面积的多少？       | 三分之一
+            """)
+    void aFigureOfAnAttributeNoLexiconListsIsReadInTheQuestionsOwnWords(String question, String expected) {
+        Answer a = veritas.ask(question);
+        assertTrue(a.answered(), a.toString());
+        assertEquals(expected, a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
+    }
+
+    @Test
+    void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
+        Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
+        assertFalse(a.answer().contains("仅见于报道"), a.toString());
+    }
+
+    @Test
+    void aSentenceThatDoesNotRepeatItsSubjectAnswersInTheArticleItsTitleNames() {
+        Answer a = veritas.ask("青鳍岚鳚以什么为食？"); // "以附着在岩石上的藻类及小型甲壳类为食", in the second paragraph
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("甲壳类"), a.toString());
+        Answer works = veritas.ask("柯岚石著有哪些作品？");
+        assertTrue(works.answered(), works.toString());
+        assertTrue(works.citations().get(0).quote().contains("《晴川诗稿》"), works.toString());
+    }
+
+    @Test
+    void anIndefiniteOneOfAKindIsNotACount() {
+        Answer a = veritas.ask("銀紋溪鱂一次產卵多少粒？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("30~40粒", a.shortAnswer(), a.toString());
+    }
+}
