@@ -22,7 +22,8 @@ import java.util.*;
  * same "first sentence holds the answer" figure for a plain BM25 sentence ranker over the same paragraphs.
  *
  * Usage: java -cp target/veritas.jar bench/qa/ReadingComprehension.java FILE [QUESTIONS] [EMBEDDER]
- *   QUESTIONS: how many (default all, taken in file order); EMBEDDER: bge-small-zh-v15-q (default) or none.
+ *   QUESTIONS: how many, taken in file order ("1200"), or a range of them ("1200-3219", "1200-" for the rest;
+ *   default all); EMBEDDER: bge-small-zh-v15-q (default) or none.
  */
 public class ReadingComprehension {
     record Qa(String id, String question, List<String> answers) {
@@ -30,7 +31,11 @@ public class ReadingComprehension {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        // "1200" asks the first 1,200 questions; "1200-" the ones after them (a part never studied), "0-" all.
+        String range = args.length > 1 ? args[1] : "0-";
+        int first = range.contains("-") ? Integer.parseInt(range.substring(0, range.indexOf('-'))) : 0;
+        String last = range.contains("-") ? range.substring(range.indexOf('-') + 1) : range;
+        int limit = last.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(last);
         String embedder = args.length > 2 ? args[2] : "bge-small-zh-v15-q";
         ObjectMapper json = new ObjectMapper();
         JsonNode root = json.readTree(file.toFile());
@@ -56,7 +61,7 @@ public class ReadingComprehension {
                 }
             }
         }
-        List<Qa> asked = qas.subList(0, Math.min(limit, qas.size()));
+        List<Qa> asked = qas.subList(Math.min(first, qas.size()), Math.min(limit, qas.size()));
         Bm25 baseline = new Bm25(paragraphs);
         io.veritas.Settings settings = io.veritas.Settings.defaults().withEmbedder(embedder);
         try (Veritas v = Veritas.open(dir.resolve("data"), settings)) {
