@@ -97,7 +97,7 @@ final class EvidenceAnswerer {
      */
     private static final Pattern ERA_TIME = Pattern.compile("民国\\s*\\d{1,3}\\s*年"
             + "|(?<!成立|创立|创办|运营|经营|工作|发展|持续|连续|长达|超过|已经|未来|过去|最近|近年|这|那|前|后|近|约|逾|满|第|每|多|了|过|来)"
-            + "(?<![一二两三四五六七八九十\\d])(?<=[\\p{IsHan}]{2})(?<era>元|[一二三四五六七八九十]{1,3})年(?![代级度内来后前里中底初化薪收均报会终份龄轻纪])"
+            + "(?<![零〇一二两三四五六七八九十\\d])(?<=[\\p{IsHan}]{2})(?<era>元|[一二三四五六七八九十]{1,3})年(?![代级度内来后前里中底初化薪收均报会终份龄轻纪])"
             + "|[\\p{IsHan}]{2}年间|(?:寒武|奥陶|志留|泥盆|石炭|二叠|三叠|侏罗|白垩|古近|新近|第四)纪(?:初期|中期|晚期|早期|末期|初|中|末)?"
             + "|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s*(?:亿|万|千)年前|第(?:\\d{1,2}|[一二三四五六七八九十]{1,3})年|次年|翌年");
     /** A clause that times an event by another ("一局比赛结束之后", "西汉武帝时，…"): a when-answer where no date is. */
@@ -106,11 +106,13 @@ final class EvidenceAnswerer {
     private static final Pattern QUARTER = Pattern.compile("\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?:19|20)\\d{2})?\\b"
             + "|\\bq[1-4](?: (?:19|20)\\d{2})?\\b|\\b(?:early|mid|late|end of) (?:19|20)\\d{2}\\b|(?:(?:19|20)\\d{2}年)?第[一二三四1-4]季度?|(?:(?:19|20)\\d{2}年)?(?:上|下)半年|(?:19|20)\\d{2}年(?:底|初|中|末)");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(?:\\d{4}|[一二三四五六七八九〇零]{4})\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?");
-    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+)";
+    private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)";
+    /** A year written in Chinese numerals ("二〇〇五年"). */
+    private static final Pattern NUMERAL_YEAR = Pattern.compile("[一二三四五六七八九〇零]{4}\\s*年");
     /** "2至23公尺", "23~28℃": a range is read as written. */
     private static final String RANGE = "(?:" + NUM + "\\s*(?:至|到|~|～|-|－|—)\\s*)?";
     private static final Pattern ZH_COUNT = Pattern.compile(RANGE + NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*"
-            + "(?:平方公里|平方米|立方米|小时|分钟|星期|个月|世纪|英尺|英里|公尺|公分|厘米|毫米|千米|公里|公斤|千克|公顷|人次"
+            + "(?:平方公里|平方米|平方公尺|立方米|立方公尺|小时|分钟|星期|个月|世纪|英尺|英里|公尺|公分|厘米|毫米|千米|公里|公斤|千克|公顷|人次"
             + "|个|名|位|家|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|年|天|岁|届|场|首|本|所|条|门|米|层|款|支|队|万|秒|周|克|度|倍|%|％|户|亩|元"
             + "|趟|班|列|床|间|栋|幢|棵|株|匹|头|篇|集|册|卷|票|局|盘|段|节|站|片|粒|份|套|双|对|群|批|起|例|宗|笔|轮|期|级|代|任|码|磅|海里|海浬|光年|组)");
     /** A share written as a fraction: "三分之一", "百分之三", "三分之一至二分之一". */
@@ -222,8 +224,10 @@ final class EvidenceAnswerer {
         List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best
                         || statesAsked(q, s.folded(), ownAttribute, s.hit().source().docId().equals(bestDocument)))
                 .limit(SENTENCES).toList();
-        if (ownAttribute != null && typed.stream().anyMatch(s -> statesAsked(q, s.folded(), ownAttribute, true))) {
-            // Where a sentence states the measure asked ("高度为31公尺"), a figure of another ("宽约4米") is no answer.
+        if (ownAttribute != null && (PHYSICAL_MEASURE.matcher(askedFolded).find()
+                || typed.stream().anyMatch(s -> statesAsked(q, s.folded(), ownAttribute, true)))) {
+            // Where a sentence states the measure asked ("高度为31公尺"), a figure of another ("宽约4米") is no answer;
+            // "how tall" is answered only by a sentence that gives a height.
             typed = typed.stream().filter(s -> statesAsked(q, s.folded(), ownAttribute, true)).toList();
         }
         // A measure named before "多少" binds the figure to its clause ("灯光射程约22海浬"); a counted noun after it
@@ -699,6 +703,7 @@ final class EvidenceAnswerer {
                     add(spans, texts, s.text(), m.start(), m.end());
                 }
                 matches(ZH_DATE, folded, s.text(), spans, texts);
+                matches(NUMERAL_YEAR, folded, s.text(), spans, texts);
                 matches(YEAR, folded, s.text(), spans, texts);
                 matches(ZH_TIME, folded, s.text(), spans, texts);
                 matches(QUARTER, folded, s.text(), spans, texts);
@@ -808,10 +813,14 @@ final class EvidenceAnswerer {
             if (key.isEmpty() || questionFolded.contains(key) || isQuestionName(q, key)) {
                 continue; // the question's own words are not its answer, nor the company it asks about
             }
+            if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && lexicon.notEntities().contains(key)) {
+                continue; // "创始人兼CEO为聂远舟": a title, not a party
+            }
             if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && describes(q, folded, spans.get(i)[1])) {
                 continue; // "香港物流" in "香港物流平台翎港" says what the asked company is, not who took part
             }
-            if ((q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY) && A_YEAR.matcher(key).matches()) {
+            if ((q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY)
+                    && (A_YEAR.matcher(key).matches() || NUMERAL_YEAR.matcher(key).matches())) {
                 continue; // "2027年" is when, not how much or how many
             }
             if (ONE_OF_A_KIND.matcher(key).matches() && INDEFINITE_BEFORE.matcher(folded.substring(Math.max(0, spans.get(i)[0] - 2), spans.get(i)[0])).find()) {
@@ -882,7 +891,7 @@ final class EvidenceAnswerer {
     }
 
     /** Words that sit between an attribute and "多少": "的体长约为多少", "至多有多少步", "一共有多少话". */
-    private static final Pattern BEFORE_HOW_MUCH = Pattern.compile("(?:的|是|为|有|约|大约|大概|达|至多|最多|总共|一共|共计|总计|合计|共|了|则|仅|现|还)$");
+    private static final Pattern BEFORE_HOW_MUCH = Pattern.compile("(?:的|是|为|有|约|大约|大概|达|至多|最多|总共|一共|共计|总计|合计|共|了|则|仅|现|还|占)$");
 
     /**
      * The two characters a Chinese how-much question names just before "多少" or "几" ("水深多少", "体长约为多少",
@@ -1027,6 +1036,8 @@ final class EvidenceAnswerer {
             Map.entry("large", "\\b(?:area|size|covers?|covering|big|large)\\b"),
             Map.entry("高", "高"), Map.entry("长", "长"), Map.entry("深", "深"), Map.entry("宽", "宽"), Map.entry("远", "远|射程|距离"),
             Map.entry("大", "面积|大"));
+    /** A measure only a sentence that names it can answer ("how tall": a height, not the fund's size). */
+    private static final Pattern PHYSICAL_MEASURE = Pattern.compile("\\bhow (?:tall|high|long|deep|wide|far|heavy)\\b|多(?:高|长|深|宽|远)");
     private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (tall|high|long|deep|wide|far|heavy|big|large)\\b|多(高|长|深|宽|远|大)");
 
     /**

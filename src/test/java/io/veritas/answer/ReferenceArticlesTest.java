@@ -44,6 +44,11 @@ class ReferenceArticlesTest {
             澄溪湖公园的总面积是多少？                 | 58,200m²
             銀紋溪鱂適宜的水溫是多少度？               | 22~27℃
             澄溪湖公园的湖面约占全园面积的多少？       | 三分之一
+            鹭汀湿地的核心区占多少？                   | 四分之一
+            磐岫水庫有效蓄水量有多少？                 | 8,600萬立方公尺
+            磐岫水库坝顶长度多少？                     | 410公尺
+            How long is Velkora Glacier?               | 9 kilometres
+            How deep is the ice of Velkora Glacier?    | 180 metres
             """)
     void aFigureOfAnAttributeNoLexiconListsIsReadInTheQuestionsOwnWords(String question, String expected) {
         Answer a = veritas.ask(question);
@@ -60,12 +65,32 @@ class ReferenceArticlesTest {
 
     @Test
     void aSentenceThatDoesNotRepeatItsSubjectAnswersInTheArticleItsTitleNames() {
-        Answer a = veritas.ask("青鳍岚鳚以什么为食？"); // "以附着在岩石上的藻类及小型甲壳类为食", in the second paragraph
+        // "以附着在岩石上的藻类及小型甲壳类为食", in the second paragraph; the first paragraph's sentence about where it
+        // feeds ("出来觅食") may be quoted before it.
+        Answer a = veritas.ask("青鳍岚鳚以什么为食？");
         assertTrue(a.answered(), a.toString());
-        assertTrue(a.citations().get(0).quote().contains("甲壳类"), a.toString());
+        assertTrue(a.citations().stream().anyMatch(c -> c.quote().contains("甲壳类")), a.toString());
         Answer works = veritas.ask("柯岚石著有哪些作品？");
         assertTrue(works.answered(), works.toString());
         assertTrue(works.citations().get(0).quote().contains("《晴川诗稿》"), works.toString());
+    }
+
+    @Test
+    void aYearInChineseNumeralsIsAWhenNotACount() {
+        Answer a = veritas.ask("鹭汀湿地什么时候设立了保护区？");
+        assertEquals("二〇〇五年", a.shortAnswer(), a.toString());
+    }
+
+    @Test
+    void aJobTitleIsNotAPerson() {
+        Answer a = veritas.ask("蔚嵐航電的創辦人是誰？"); // "创始人兼CEO为聂远舟"
+        assertEquals("聶遠舟", a.shortAnswer(), a.toString());
+    }
+
+    @Test
+    void aMeasureTheArticleDoesNotGiveIsNotAnswered() {
+        Answer a = veritas.ask("How tall is the Velkora Glacier?");
+        assertFalse(a.answered(), a.toString());
     }
 
     @Test
