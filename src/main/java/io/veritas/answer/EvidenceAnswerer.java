@@ -205,6 +205,11 @@ final class EvidenceAnswerer {
             if (best.isEmpty()) {
                 return refused(q, hits, suggestions);
             }
+            if (best.size() == 2 && best.get(1).coverage() > best.get(0).coverage() && best.get(1).chars() >= best.get(0).chars()) {
+                // Of the two, the one that holds more of the question's words and characters comes first: the other
+                // may rank above it only by its passage ("觅食" in the first paragraph, "以…为食" in the second).
+                best = List.of(best.get(1), best.get(0));
+            }
             return sentencesAnswer(q, best.stream().map(s -> withAntecedent(s, false)).toList(), suggestions);
         }
         // A question about a relation ("Who founded…", "Who led…", "When was … acquired") is answered only from
@@ -884,7 +889,7 @@ final class EvidenceAnswerer {
     /** The question's own measure word, when the fixed list of units lacks it; null when it asks none. */
     private static Pattern askedMeasure(String questionFolded) {
         Matcher m = ANY_MEASURE.matcher(questionFolded);
-        if (!m.find() || GLUE.matcher(m.group(1)).matches() || "么少".contains(m.group(1))) {
+        if (!m.find() || GLUE.matcher(m.group(1)).matches()) {
             return null;
         }
         return Pattern.compile(RANGE + NUM + "\\s*(?:万|亿|千|百)?\\s*(?:多|余)?\\s*" + Pattern.quote(m.group(1)));
