@@ -49,6 +49,8 @@ class ReferenceArticlesTest {
             磐岫水库坝顶长度多少？                     | 410公尺
             How long is Velkora Glacier?               | 9 kilometres
             How deep is the ice of Velkora Glacier?    | 180 metres
+            棠溪古桥有几个桥孔？                       | 五个
+            柯岚石的文集有几卷？                       | 20卷
             """)
     void aFigureOfAnAttributeNoLexiconListsIsReadInTheQuestionsOwnWords(String question, String expected) {
         Answer a = veritas.ask(question);
