@@ -176,7 +176,8 @@ final class EvidenceAnswerer {
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
         List<Group> groups = groups(q, qTokens);
-        List<Sentence> sentences = ofTheRound(q, rank(q, hits, qTokens, groups));
+        AskedFigure figure = AskedFigure.of(q);
+        List<Sentence> sentences = ofTheRound(q, rank(q, hits, qTokens, groups, figure.attribute()));
         List<String> anchors = new ArrayList<>(qTokens);
         groups.stream().filter(g -> g.own().stream().noneMatch(Analysis::hasChinese)).forEach(g -> g.alternatives().forEach(anchors::addAll));
         qTokens = anchors.stream().distinct().toList(); // an English question's candidates are placed near its words' translations
@@ -222,12 +223,13 @@ final class EvidenceAnswerer {
                 .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded()))
                 .filter(s -> !reversed(q, askedFolded, relation, s.folded())).toList();
         double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
-        Pattern ownAttribute = ownAttribute(q);
-        // A sentence that states the figure asked for is read even when sentences that only name the subject rank
-        // above it ("拉迪氏…为…的其中一种" above "适水温23~28℃").
+        Pattern ownAttribute = figure.attribute();
+        // A sentence that states the figure asked for, or counts in the question's measure word ("几层": "共有三层"),
+        // is read even when sentences that only name the subject rank above it ("拉迪氏…为…的其中一种" above "适水温23~28℃").
         String bestDocument = hits.isEmpty() ? null : hits.get(0).source().docId();
         List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best
-                        || statesAsked(q, s.folded(), ownAttribute, s.hit().source().docId().equals(bestDocument)))
+                        || statesAsked(q, s.folded(), ownAttribute, s.hit().source().docId().equals(bestDocument))
+                        || figure.unit() != null && s.hit().source().docId().equals(bestDocument) && figure.unit().matcher(s.folded()).find())
                 .limit(SENTENCES).toList();
         if (ownAttribute != null && (PHYSICAL_MEASURE.matcher(askedFolded).find()
                 || typed.stream().anyMatch(s -> statesAsked(q, s.folded(), ownAttribute, true)))) {
@@ -235,12 +237,9 @@ final class EvidenceAnswerer {
             // "how tall" is answered only by a sentence that gives a height.
             typed = typed.stream().filter(s -> statesAsked(q, s.folded(), ownAttribute, true)).toList();
         }
-        // A measure named before "多少" binds the figure to its clause ("灯光射程约22海浬"); a counted noun after it
-        // does not ("上半年出货耳机模组40万套，全年出货95万套").
-        Pattern clauseBound = ownAttribute != null && countedNoun(askedFolded) == null ? ownAttribute : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
-            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens, clauseBound));
+            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens, figure));
         }
         if (type == QuestionType.WHICH) {
             // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
@@ -251,7 +250,7 @@ final class EvidenceAnswerer {
                             && PARTICIPATION.matcher(next.folded()).find()) {
                         // Scored just below the sentence it follows: that sentence's own names come first.
                         Sentence carried = new Sentence(next.hit(), next.span(), next.text(), next.folded(), CARRIED * s.score(), s.coverage(), s.chars());
-                        candidates.addAll(candidates(q, carried, qTokens, null));
+                        candidates.addAll(candidates(q, carried, qTokens, figure));
                     }
                 }
             }
@@ -306,7 +305,7 @@ final class EvidenceAnswerer {
         return out;
     }
 
-    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens, List<Group> groups) {
+    private List<Sentence> rank(Question q, List<Hit> hits, List<String> qTokens, List<Group> groups, Pattern ownAttribute) {
         Relations.Relation relation = relation(q);
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> names = q.names().stream().map(n -> Script.fold(Normalizer.nfkc(n))).toList();
@@ -366,7 +365,6 @@ final class EvidenceAnswerer {
         double charTotal = charWeights.values().stream().mapToDouble(Double::doubleValue).sum();
         double bestHit = hits.stream().mapToDouble(Hit::score).max().orElse(0);
         boolean useAsked = USE_ASKED.matcher(Script.fold(Normalizer.nfkc(q.text()))).find();
-        Pattern ownAttribute = ownAttribute(q);
         List<Sentence> out = new ArrayList<>();
         for (Raw r : raws) {
             double score = 0;
@@ -694,7 +692,7 @@ final class EvidenceAnswerer {
 
     // --------------------------------------------------------------------------------------------- candidates
 
-    private List<Candidate> candidates(Question q, Sentence s, List<String> qTokens, Pattern clauseBound) {
+    private List<Candidate> candidates(Question q, Sentence s, List<String> qTokens, AskedFigure figure) {
         String questionFolded = Script.fold(Normalizer.nfkc(q.text()));
         List<int[]> spans = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -730,13 +728,12 @@ final class EvidenceAnswerer {
                     add(spans, texts, s.text(), Quantities.boundStart(folded, m), m.end()); // "up to $300 million" as written
                 }
                 if (spans.isEmpty()) {
-                    Pattern measure = askedMeasure(questionFolded);
-                    if (measure != null) {
-                        matches(measure, folded, s.text(), spans, texts);
+                    if (figure.unit() != null) {
+                        matches(figure.unit(), folded, s.text(), spans, texts);
                     }
                     counts(folded, s.text(), qTokens, spans, texts);
                 }
-                inTheAttributesClause(clauseBound, folded, s.text(), spans, texts);
+                inTheAttributesClause(figure.clauseBound(), folded, s.text(), spans, texts);
             }
             case HOW_MANY -> {
                 if (!TimeScope.ofThePeriodAsked(questionFolded, folded)) {
@@ -749,12 +746,11 @@ final class EvidenceAnswerer {
                     spans.add(new int[]{m.start(), m.end()}); // money is not a count: held, then dropped below
                     texts.add(null);
                 }
-                Pattern measure = askedMeasure(questionFolded);
-                if (measure != null) {
-                    matches(measure, folded, s.text(), spans, texts);
+                if (figure.unit() != null) {
+                    matches(figure.unit(), folded, s.text(), spans, texts);
                 }
                 counts(folded, s.text(), qTokens, spans, texts);
-                inTheAttributesClause(clauseBound, folded, s.text(), spans, texts);
+                inTheAttributesClause(figure.clauseBound(), folded, s.text(), spans, texts);
             }
             case WHO, WHICH, WHERE -> {
                 for (Names.Name n : Names.find(s.text())) {
@@ -881,7 +877,7 @@ final class EvidenceAnswerer {
     /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */
     private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|户|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款|度)");
     private static final Pattern ONE_OF_A_KIND = Pattern.compile("一(?:种|个|位|名|家|座|项|件|只|部|台|块|颗|枚|张|条|门|套|片|款|所|支)");
-    private static final Pattern INDEFINITE_BEFORE = Pattern.compile("的|中|是|为|成|乃");
+    private static final Pattern INDEFINITE_BEFORE = Pattern.compile("的|中|是|为|成|乃|于|在");
 
     /** Whatever character follows "多少" or "几" in a question is the measure it counts in ("多少步", "几话", "多少路"). */
     private static final Pattern ANY_MEASURE = Pattern.compile("(?:多少|几)(\\p{IsHan})(?=[?？。！!，,的]|$)");
@@ -962,14 +958,28 @@ final class EvidenceAnswerer {
     }
 
     /**
-     * The attribute of a how-much or how-many question in its own words, when the lexicon names none, as what a
-     * sentence that states it holds: "水深" for "水深多少", "tall|high|height" for "how tall"; null when there is none.
+     * What a how-much or how-many question asks in its own words, read once per question: {@code attribute}, when the
+     * lexicon names none, as what a sentence that states it holds ("水深" for "水深多少", "tall|high|height" for "how
+     * tall"); {@code unit}, the question's own measure word as a figure pattern ("多少步"); {@code clauseBound}, the
+     * attribute when it binds the figure to its clause (named before "多少": "灯光射程约22海浬"; not when the question
+     * counts in a measure word or a noun, which name the figure themselves: "观景台有几层" / "高度为18公尺，共有三层",
+     * "上半年出货耳机模组40万套，全年出货95万套"). Each null when there is none.
      */
-    private static Pattern ownAttribute(Question q) {
-        if (q.attribute() != null || q.type() != QuestionType.HOW_MUCH && q.type() != QuestionType.HOW_MANY) {
-            return null;
+    private record AskedFigure(Pattern attribute, Pattern unit, Pattern clauseBound) {
+        static AskedFigure of(Question q) {
+            if (q.type() != QuestionType.HOW_MUCH && q.type() != QuestionType.HOW_MANY) {
+                return new AskedFigure(null, null, null);
+            }
+            String folded = Script.fold(Normalizer.nfkc(q.text()));
+            Pattern attribute = q.attribute() == null ? ownAttribute(folded) : null;
+            Pattern unit = askedMeasure(folded);
+            boolean counted = countedNoun(folded) != null || unit != null || ASKED_MEASURE.matcher(folded).find();
+            return new AskedFigure(attribute, unit, attribute != null && !counted ? attribute : null);
         }
-        String folded = Script.fold(Normalizer.nfkc(q.text()));
+    }
+
+    /** The attribute a question names in its own words (see {@link AskedFigure}), or null. */
+    private static Pattern ownAttribute(String folded) {
         Matcher measure = MEASURE_ASKED.matcher(folded);
         if (measure.find()) {
             String asked = measure.group(1) != null ? measure.group(1) : measure.group(2);
@@ -991,15 +1001,8 @@ final class EvidenceAnswerer {
         List<int[]> clauses = new ArrayList<>();
         Matcher m = ownAttribute.matcher(folded);
         while (m.find()) {
-            int start = m.start();
-            while (start > 0 && !clauseBreak(folded, start - 1)) {
-                start--;
-            }
-            int end = m.end();
-            while (end < folded.length() && !clauseBreak(folded, end)) {
-                end++;
-            }
-            clauses.add(new int[]{start, end, m.end()});
+            int[] clause = clause(folded, m.start(), m.end());
+            clauses.add(new int[]{clause[0], clause[1], m.end()});
         }
         if (clauses.isEmpty()) {
             return;
@@ -1018,6 +1021,19 @@ final class EvidenceAnswerer {
                 add(spans, texts, text, value.start(), value.end());
             }
         }
+    }
+
+    /** The start and end of the clause that holds {@code [from, to)}. */
+    private static int[] clause(String folded, int from, int to) {
+        int start = from;
+        while (start > 0 && !clauseBreak(folded, start - 1)) {
+            start--;
+        }
+        int end = to;
+        while (end < folded.length() && !clauseBreak(folded, end)) {
+            end++;
+        }
+        return new int[]{start, end};
     }
 
     /** Whether the character at {@code i} ends a clause: a comma, semicolon or full stop, but not "58,200"'s comma. */
@@ -1151,15 +1167,8 @@ final class EvidenceAnswerer {
         if (qTokens.isEmpty()) {
             return 0;
         }
-        int start = sp[0];
-        while (start > 0 && !clauseBreak(folded, start - 1)) {
-            start--;
-        }
-        int end = sp[1];
-        while (end < folded.length() && !clauseBreak(folded, end)) {
-            end++;
-        }
-        String clause = folded.substring(start, end);
+        int[] bounds = clause(folded, sp[0], sp[1]);
+        String clause = folded.substring(bounds[0], bounds[1]);
         return qTokens.stream().filter(t -> clause.contains(t.length() > 4 ? t.substring(0, 4) : t)).count() / (double) qTokens.size();
     }
 

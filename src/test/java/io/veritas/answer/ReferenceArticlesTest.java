@@ -51,6 +51,7 @@ class ReferenceArticlesTest {
             How deep is the ice of Velkora Glacier?    | 180 metres
             棠溪古桥有几个桥孔？                       | 五个
             柯岚石的文集有几卷？                       | 20卷
+            汐嶺觀景台有幾層？                         | 三層
             """)
     void aFigureOfAnAttributeNoLexiconListsIsReadInTheQuestionsOwnWords(String question, String expected) {
         Answer a = veritas.ask(question);
