@@ -711,6 +711,7 @@ final class EvidenceAnswerer {
                 matches(ZH_TIME, folded, s.text(), spans, texts);
                 matches(QUARTER, folded, s.text(), spans, texts);
                 eraTimes(folded, s.text(), spans, texts);
+                ofTheLifeEventAsked(q, folded, spans, texts);
                 nouns = spans.size(); // an event that times another is a weaker answer than a date
                 Matcher clause = EVENT_TIME.matcher(folded);
                 while (clause.find()) {
@@ -872,6 +873,28 @@ final class EvidenceAnswerer {
             out.add(new Candidate(text, key, s, score));
         }
         return out;
+    }
+
+    /** A life's span after a name: "唐某（1872年—1944年）", "(1872–1944)"; group 1 is the birth, group 2 the death. */
+    private static final Pattern LIFESPAN = Pattern.compile(
+            "[（(]([^（()）]{0,16}?\\d{3,4}\\s*年?[^（()）—–\\-－~～]{0,16}?)[—–\\-－~～]+([^（()）]{0,16}?\\d{3,4}\\s*年?[^（()）]{0,16})[）)]");
+
+    /** When a question asks when someone died (or was born), the other end of a life's span is not the answer. */
+    private static void ofTheLifeEventAsked(Question q, String folded, List<int[]> spans, List<String> texts) {
+        Relations.Relation relation = relation(q);
+        int other = relation == null ? 0 : relation.name().equals("death") ? 1 : relation.name().equals("birth") ? 2 : 0;
+        if (other == 0) {
+            return;
+        }
+        Matcher life = LIFESPAN.matcher(folded);
+        while (life.find()) {
+            for (int i = spans.size() - 1; i >= 0; i--) {
+                if (spans.get(i)[0] >= life.start(other) && spans.get(i)[1] <= life.end(other)) {
+                    spans.remove(i);
+                    texts.remove(i);
+                }
+            }
+        }
     }
 
     /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */

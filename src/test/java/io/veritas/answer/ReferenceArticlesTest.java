@@ -60,6 +60,22 @@ class ReferenceArticlesTest {
         assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            蔺秋桐在什么时候去世？            | 1937年
+            蔺秋桐是哪一年出生的？            | 1861年
+            韋澄硯於哪一年過世？              | 1978年11月9日
+            When did Maren Oskarsdottir die?  | 1952
+            When was Maren Oskarsdottir born? | 1889
+            """)
+    void aLifesSpanAfterTheNameAnswersWhenSomeoneWasBornOrDied(String question, String expected) {
+        // "蔺秋桐（1861年—1937年）": no word for dying, and the other end of the span is the other event
+        Answer a = veritas.ask(question);
+        assertTrue(a.answered(), a.toString());
+        assertEquals(expected, a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
+    }
+
     @Test
     void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
         Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
