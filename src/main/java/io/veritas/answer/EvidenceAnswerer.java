@@ -229,13 +229,15 @@ final class EvidenceAnswerer {
         String bestDocument = hits.isEmpty() ? null : hits.get(0).source().docId();
         List<Sentence> typed = eligible.stream().filter(s -> s.score() >= NEAR_TOP * best
                         || statesAsked(q, s.folded(), ownAttribute, s.hit().source().docId().equals(bestDocument))
-                        || figure.unit() != null && s.hit().source().docId().equals(bestDocument) && figure.unit().matcher(s.folded()).find())
+                        || s.hit().source().docId().equals(bestDocument) && countsIn(figure.unit(), s.folded()))
                 .limit(SENTENCES).toList();
         if (ownAttribute != null && (PHYSICAL_MEASURE.matcher(askedFolded).find()
                 || typed.stream().anyMatch(s -> statesAsked(q, s.folded(), ownAttribute, true)))) {
             // Where a sentence states the measure asked ("高度为31公尺"), a figure of another ("宽约4米") is no answer;
-            // "how tall" is answered only by a sentence that gives a height.
-            typed = typed.stream().filter(s -> statesAsked(q, s.folded(), ownAttribute, true)).toList();
+            // "how tall" is answered only by a sentence that gives a height. One that counts in the question's own
+            // measure word answers too: "大沙地站共有几层" reads "地站" as an attribute, and "本站共两层" never names it.
+            typed = typed.stream().filter(s -> statesAsked(q, s.folded(), ownAttribute, true)
+                    || countsIn(figure.unit(), s.folded())).toList();
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : typed) {
@@ -897,6 +899,20 @@ final class EvidenceAnswerer {
         }
     }
 
+    /** Whether a sentence counts in a question's own measure word: "本站共两层" for "几层", not "一种动物" for "多少种". */
+    private static boolean countsIn(Pattern unit, String folded) {
+        if (unit == null) {
+            return false;
+        }
+        Matcher m = unit.matcher(folded);
+        while (m.find()) {
+            if (!ONE_OF_A_KIND.matcher(m.group()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The measure word a Chinese count question asks in ("多少台", "几名", "多少吨"). */
     private static final Pattern ASKED_MEASURE = Pattern.compile("(?:多少|几)(个|名|位|家|户|座|种|项|件|只|部|次|台|块|颗|枚|张|辆|艘|架|吨|人|届|场|首|本|所|条|门|套|片|座|层|款|度)");
     private static final Pattern ONE_OF_A_KIND = Pattern.compile("一(?:种|个|位|名|家|座|项|件|只|部|台|块|颗|枚|张|条|门|套|片|款|所|支)");
@@ -1139,7 +1155,8 @@ final class EvidenceAnswerer {
     private static boolean placeCue(String folded, int start) {
         String before = folded.substring(Math.max(0, start - 20), start);
         return before.matches("(?s).*(?:\\bin|\\bat|based in|headquartered in|located in|from|\\b(?:town|city|village|county|province|state|region|district) of"
-                + "|位于|在|总部设在|总部位于|来自)\\s*$");
+                + "|\\b(?:coasts?|shores?|islands?|banks?|parts?|edges?|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?) of"
+                + "|位于|在|总部设在|总部位于|来自|分布于|产于|见于)\\s*$");
     }
 
     private static void counts(String folded, String text, List<String> qTokens, List<int[]> spans, List<String> texts) {

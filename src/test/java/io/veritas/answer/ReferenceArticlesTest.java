@@ -76,6 +76,26 @@ class ReferenceArticlesTest {
         assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            霞屿银鳞鱼分布在哪个地区？        | 分布于南海北部
+            Where does the Veloria orchid grow? | found only along the western coast of Tasmania
+            """)
+    void whereALivingThingIsFoundIsWhereItIsDistributedNotWhereItsPartsSit(String question, String quoted) {
+        // "第一背鳍…位于体背中央" and "flowers are located at the tip" place a fin and a flower, not the species
+        Answer a = veritas.ask(question);
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains(quoted), a.toString());
+    }
+
+    @Test
+    void aCountInTheQuestionsMeasureWordAnswersThoughItNeverNamesTheSubject() {
+        // "本站共两层" after "岚湾路站…设有三个出入口": "几层" counts floors, not entrances
+        Answer a = veritas.ask("岚湾路站共有几层？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("两层", a.shortAnswer(), a.toString());
+    }
+
     @Test
     void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
         Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
