@@ -240,8 +240,9 @@ final class EvidenceAnswerer {
                     || countsIn(figure.unit(), s.folded())).toList();
         }
         List<Candidate> candidates = new ArrayList<>();
+        boolean yearAsked = type == QuestionType.WHEN && YEAR_ASKED.matcher(askedFolded).find();
         for (Sentence s : typed) {
-            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN), qTokens, figure));
+            candidates.addAll(candidates(q, withAntecedent(s, type == QuestionType.WHEN, yearAsked), qTokens, figure));
         }
         if (type == QuestionType.WHICH) {
             // Investors are often listed in the sentence after the round's ("X and Y also joined the round").
@@ -437,11 +438,12 @@ final class EvidenceAnswerer {
     private static final Pattern DESCRIBED = Pattern.compile("(?:公司|厂商|企业|新创|业者|集团|制造商|开发商|供应商|运营商|初创|平台|startup|company|firm|maker|developer)\\s*$");
 
     /** Whether a span is part of the description right before one of the question's names ("香港物流平台翎港"). */
-    private static boolean describes(Question q, String folded, int end) {
+    private static boolean describes(Question q, String folded, int start, int end) {
         for (String n : q.names()) {
             String name = Script.fold(Normalizer.nfkc(n));
             int at = folded.indexOf(name, end);
-            if (at >= end && at - end <= 6 && DESCRIBED.matcher(folded.substring(end, at)).find()
+            // The describing noun may follow the candidate or end inside it: "高雄新" cut from "高雄新创潮汐能科".
+            if (at >= end && at - end <= 6 && DESCRIBED.matcher(folded.substring(start, at)).find()
                     && folded.substring(end, at).codePoints().allMatch(Script::isHan)) {
                 return true;
             }
@@ -462,6 +464,8 @@ final class EvidenceAnswerer {
     /** A sentence that opens by pointing back ("他的喜劇…", "This drove…", "其中…"): it is read with the one before. */
     private static final Pattern POINTS_BACK = Pattern.compile("^(?:[他她它其该此这那]|(?:he|she|it|they|this|these|its|his|her|their)\\b)");
     /** A time named only by pointing back ("也正是在这一年", "同年"): the date is in the sentence before. */
+    /** At most this many sentences are read before one that points back. */
+    private static final int CHAIN = Integer.getInteger("veritas.chain", 3);
     private static final Pattern TIME_BACK = Pattern.compile("这一年|同年|当年|该年|那一年|是年|这一时期|此时|that year|the same year");
 
     /**
@@ -470,23 +474,42 @@ final class EvidenceAnswerer {
      * names and dates of the first count as the second's. Otherwise the sentence itself.
      */
     private static Sentence withAntecedent(Sentence s, boolean when) {
+        return withAntecedent(s, when, false);
+    }
+
+    /**
+     * As {@link #withAntecedent(Sentence, boolean)}; and when a year is asked, a sentence dated only by month and day
+     * ("6月12日上午，…首次出航") is read with the one before when that one names the year ("1907年春…动工建造").
+     */
+    private static Sentence withAntecedent(Sentence s, boolean when, boolean yearAsked) {
         String head = s.folded().stripLeading();
         boolean back = POINTS_BACK.matcher(head).find() || when && TIME_BACK.matcher(head).find();
-        if (!back) {
+        boolean yearless = !back && yearAsked && MONTH_DAY.matcher(head).find() && !NAMES_A_YEAR.matcher(head).find();
+        if (!back && !yearless) {
             return s;
         }
         String text = s.hit().text();
-        int previous = -1;
+        List<Integer> before = new ArrayList<>();
         for (Span sp : Sentences.split(text)) {
             if (sp.end() <= s.span().start() && text.substring(sp.start(), sp.end()).strip().length() >= 4) {
-                previous = sp.start();
+                before.add(sp.start());
             }
         }
-        if (previous < 0) {
+        if (before.isEmpty()) {
             return s;
+        }
+        int k = before.size() - 1;
+        int previous = before.get(k);
+        // A sentence before that points back too ("其喜剧…。他的喜剧…") is read with the one before it, and so on up to
+        // the sentence that names what they are about.
+        while (back && k > 0 && before.size() - k < CHAIN && POINTS_BACK.matcher(Script.fold(text.substring(previous)).stripLeading()).find()) {
+            previous = before.get(--k);
         }
         while (previous < s.span().start() && Character.isWhitespace(text.charAt(previous))) {
             previous++;
+        }
+        if (yearless && !YEAR.matcher(Script.fold(text.substring(previous, s.span().start()))).find()) {
+            return s; // the sentence before names no year either
         }
         String joined = text.substring(previous, s.span().end());
         return new Sentence(s.hit(), new Span(previous, s.span().end()), joined, Script.fold(joined), s.score(), s.coverage(), s.chars());
@@ -804,6 +827,7 @@ final class EvidenceAnswerer {
         List<Integer> anchors = anchorPositions(folded, qTokens);
         List<String> clauseWords = new ArrayList<>(qTokens); // the question's words and its names
         q.names().forEach(n -> clauseWords.add(Script.fold(Normalizer.nfkc(n))));
+        int referent = q.type() == QuestionType.WHO ? referent(questionFolded, folded, spans, texts) : -1;
         double bestClause = 0; // within a sentence, the clause that holds most of the question's words
         for (int i = 0; i < spans.size(); i++) {
             bestClause = texts.get(i) == null ? bestClause : Math.max(bestClause, inClause(folded, spans.get(i), clauseWords));
@@ -820,12 +844,15 @@ final class EvidenceAnswerer {
             if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && lexicon.notEntities().contains(key)) {
                 continue; // "创始人兼CEO为聂远舟": a title, not a party
             }
-            if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && describes(q, folded, spans.get(i)[1])) {
+            if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && describes(q, folded, spans.get(i)[0], spans.get(i)[1])) {
                 continue; // "香港物流" in "香港物流平台翎港" says what the asked company is, not who took part
             }
             if ((q.type() == QuestionType.HOW_MUCH || q.type() == QuestionType.HOW_MANY)
                     && (A_YEAR.matcher(key).matches() || NUMERAL_YEAR.matcher(key).matches())) {
                 continue; // "2027年" is when, not how much or how many
+            }
+            if (q.type() == QuestionType.WHEN && YEAR_ASKED.matcher(questionFolded).find() && !NAMES_A_YEAR.matcher(key).find()) {
+                continue; // "在哪一年…": "5月30日" names no year
             }
             if (ONE_OF_A_KIND.matcher(key).matches() && INDEFINITE_BEFORE.matcher(folded.substring(Math.max(0, spans.get(i)[0] - 2), spans.get(i)[0])).find()) {
                 continue; // "…科的其中一种", "是一家公司": an article, not a count
@@ -840,6 +867,9 @@ final class EvidenceAnswerer {
             // to the question decides.
             double score = s.score() * (1 - CLOSENESS + CLOSENESS * closeness) * (i >= nouns ? 0.6 : 1)
                     * (1 + CLAUSE * inClause(folded, sp, clauseWords)) / (1 + CLAUSE * bestClause); // "十五…有80步；而八…有31步"
+            if (i == referent) {
+                score *= REFERENT; // "谁的杂剧…" read from "柏岑生于江陵…。他的杂剧…": 他 stands for 谁, and for 柏岑
+            }
             if (OWNED_BY_ANOTHER.matcher(s.text().substring(Math.max(0, sp[0] - 40), sp[0])).find()
                     && !isQuestionName(q, Script.fold(ownerBefore(s.text(), sp[0])))) {
                 continue; // "Pulsewise's 60 employees" are not the asked company's
@@ -876,6 +906,40 @@ final class EvidenceAnswerer {
         }
         return out;
     }
+
+    /** How much more the name a pronoun stands for weighs, when the pronoun stands where the question says "谁". */
+    private static final double REFERENT = 2;
+    private static final Pattern WHOSE = Pattern.compile("谁的?(\\p{IsHan}{2})");
+
+    /**
+     * The candidate that opens a passage read back from a sentence whose pronoun stands where the question has "谁"
+     * ("谁的杂剧结构紧凑" / "柏岑生于江陵…。其杂剧结构紧凑…"), or -1: the pronoun's subject is the one asked about, not the
+     * other names of that sentence ("他的杂剧不如同时代韩苓的作品热闹").
+     */
+    private static int referent(String questionFolded, String folded, List<int[]> spans, List<String> texts) {
+        Matcher whose = WHOSE.matcher(questionFolded);
+        if (!whose.find()) {
+            return -1;
+        }
+        Matcher pronoun = Pattern.compile("[。！？!?]\\s*(?:他|她|其)的?" + Pattern.quote(whose.group(1))).matcher(folded);
+        if (!pronoun.find()) {
+            return -1;
+        }
+        int first = -1;
+        for (int i = 0; i < spans.size(); i++) {
+            if (texts.get(i) != null && spans.get(i)[0] < pronoun.start() && (first < 0 || spans.get(i)[0] < spans.get(first)[0])) {
+                first = i;
+            }
+        }
+        return first >= 0 && spans.get(first)[0] <= 2 ? first : -1;
+    }
+
+    /** A when-question that asks for a year ("哪一年", "西元幾年", "what year"), and what a candidate needs to name one. */
+    private static final Pattern YEAR_ASKED = Pattern.compile("(?:哪一|哪|何)年(?!代|级|龄|纪)|(?:西元|公元)几年|\\b(?:what|which) year\\b");
+    private static final Pattern NAMES_A_YEAR = Pattern.compile("\\d{3,4}|年");
+    /** A date of month and day ("6月12日", "june 12", "12 june"). */
+    private static final Pattern MONTH_DAY = Pattern.compile("\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\\s+\\d{1,2}\\b"
+            + "|\\b\\d{1,2}\\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b");
 
     /** A life's span after a name: "唐某（1872年—1944年）", "(1872–1944)"; group 1 is the birth, group 2 the death. */
     private static final Pattern LIFESPAN = Pattern.compile(

@@ -16,7 +16,8 @@ public enum QuestionType {
     WHO("\\bwho\\b|\\bwhom\\b|\\bwhose\\b|谁|哪位|何人|什么人"),
     WHICH("\\bwhich\\b|\\bwhat (?:companies|company|investors|investor|firms|firm|funds|fund|banks|products|models)\\b|\\bname the\\b|\\blist\\b|哪些|哪家|哪个|哪一个|哪一家|哪间|什么公司|哪种|哪一种|哪部|哪一部|哪本|哪支"),
     WHY("\\bwhy\\b|为什么(?![\\s?？。!！]*$)|为何(?![\\s?？。!！]*$)|原因|何故|理由"),
-    HOW("\\bhow (?:did|does|do|is|was|were|will|can|could|has|have|are)\\b|如何|怎么|怎样|怎麼|用什么方法|方式"),
+    HOW("\\bhow (?:did|does|do|is|was|were|will|can|could|has|have|are)\\b|如何|怎么|怎样|怎麼|用什么方法|方式"
+            + "|用(?:于|在|来|作)(?:什么|何)|(?:的|有何)用途|\\bwhat\\b[^?]*\\b(?:use|spend)\\b[^?]*\\bfor\\b"),
     YES_NO("^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\\b|吗[？?]?$|是否|有没有|是不是|能否|可否"),
     OPEN("");
 

@@ -97,6 +97,49 @@ class ReferenceArticlesTest {
     }
 
     @Test
+    void whoOverseesAnOrganisationIsWhatItBelongsTo() {
+        // "平時隸屬於北嶼港務集團": belonging to is being run by; "隊長由資深船長擔任" names no one
+        Answer a = veritas.ask("哪個機構負責管理北嶼海巡隊？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("北嶼港務集團", a.shortAnswer(), a.toString());
+    }
+
+    @Test
+    void aYearAskedIsNeverAnsweredWithADayAndItsYearIsReadFromTheSentenceBefore() {
+        // "1907年春…動工建造。6月12日上午，格蘭杜爾號首次出航": the day's year is the one the sentence before names
+        Answer a = veritas.ask("格蘭杜爾號在哪一年首次出航？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("1907年", a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("6月12日上午，格蘭杜爾號首次出航"), a.toString());
+    }
+
+    @Test
+    void sentencesThatPointBackAreReadBackToTheOneThatNamesTheirSubject() {
+        // "柏岑生於江陵…。他一生寫過…。其雜劇結構緊湊…。他的雜劇…只受到文人雅士的喜愛": three sentences point back
+        Answer a = veritas.ask("誰的雜劇結構緊湊、唱詞典雅，當時只受到文人雅士的喜愛？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("柏岑", a.shortAnswer(), a.toString());
+        assertTrue(a.citations().get(0).quote().startsWith("柏岑生於江陵"), a.toString());
+    }
+
+    @Test
+    void theDescriptionBeforeACompanyIsNotItsLeadInvestorEvenWhenTheSegmenterCutsIt() {
+        // "高雄新創潮汐能科…由國發基金領投": "高雄新" is a cut of "高雄新創" (a Kaohsiung start-up), not a party
+        Answer a = veritas.ask("潮汐能科的A輪募資由誰領投？");
+        assertTrue(a.answered(), a.toString());
+        assertEquals("國發基金", a.shortAnswer(), a.toString());
+    }
+
+    @Test
+    void whatTheMoneyWillBeUsedForIsAnsweredByTheSentenceThatSaysSoNotByTheAmount() {
+        Answer a = veritas.ask("潮汐能科募資的資金將用於什麼？");
+        assertEquals("how", a.type(), a.toString());
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("示範電廠"), a.toString());
+        assertFalse(a.answer().contains("3億元"), a.toString());
+    }
+
+    @Test
     void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
         Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
         assertFalse(a.answer().contains("仅见于报道"), a.toString());
