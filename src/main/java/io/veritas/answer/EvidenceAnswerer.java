@@ -465,7 +465,7 @@ final class EvidenceAnswerer {
     private static final Pattern POINTS_BACK = Pattern.compile("^(?:[他她它其该此这那]|(?:he|she|it|they|this|these|its|his|her|their)\\b)");
     /** A time named only by pointing back ("也正是在这一年", "同年"): the date is in the sentence before. */
     /** At most this many sentences are read before one that points back. */
-    private static final int CHAIN = Integer.getInteger("veritas.chain", 3);
+    private static final int CHAIN = 3;
     private static final Pattern TIME_BACK = Pattern.compile("这一年|同年|当年|该年|那一年|是年|这一时期|此时|that year|the same year");
 
     /**
