@@ -54,9 +54,7 @@ class ReferenceArticlesTest {
             汐嶺觀景台有幾層？                         | 三層
             """)
     void aFigureOfAnAttributeNoLexiconListsIsReadInTheQuestionsOwnWords(String question, String expected) {
-        Answer a = veritas.ask(question);
-        assertTrue(a.answered(), a.toString());
-        assertEquals(expected, a.shortAnswer(), a.toString());
+        Answer a = answers(question, expected);
         assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
     }
 
@@ -70,9 +68,7 @@ class ReferenceArticlesTest {
             """)
     void aLifesSpanAfterTheNameAnswersWhenSomeoneWasBornOrDied(String question, String expected) {
         // "蔺秋桐（1861年—1937年）": no word for dying, and the other end of the span is the other event
-        Answer a = veritas.ask(question);
-        assertTrue(a.answered(), a.toString());
-        assertEquals(expected, a.shortAnswer(), a.toString());
+        Answer a = answers(question, expected);
         assertTrue(a.citations().get(0).quote().contains(expected), a.toString());
     }
 
@@ -91,43 +87,33 @@ class ReferenceArticlesTest {
     @Test
     void aCountInTheQuestionsMeasureWordAnswersThoughItNeverNamesTheSubject() {
         // "本站共两层" after "岚湾路站…设有三个出入口": "几层" counts floors, not entrances
-        Answer a = veritas.ask("岚湾路站共有几层？");
-        assertTrue(a.answered(), a.toString());
-        assertEquals("两层", a.shortAnswer(), a.toString());
+        answers("岚湾路站共有几层？", "两层");
     }
 
     @Test
     void whoOverseesAnOrganisationIsWhatItBelongsTo() {
         // "平時隸屬於北嶼港務集團": belonging to is being run by; "隊長由資深船長擔任" names no one
-        Answer a = veritas.ask("哪個機構負責管理北嶼海巡隊？");
-        assertTrue(a.answered(), a.toString());
-        assertEquals("北嶼港務集團", a.shortAnswer(), a.toString());
+        answers("哪個機構負責管理北嶼海巡隊？", "北嶼港務集團");
     }
 
     @Test
     void aYearAskedIsNeverAnsweredWithADayAndItsYearIsReadFromTheSentenceBefore() {
         // "1907年春…動工建造。6月12日上午，格蘭杜爾號首次出航": the day's year is the one the sentence before names
-        Answer a = veritas.ask("格蘭杜爾號在哪一年首次出航？");
-        assertTrue(a.answered(), a.toString());
-        assertEquals("1907年", a.shortAnswer(), a.toString());
+        Answer a = answers("格蘭杜爾號在哪一年首次出航？", "1907年");
         assertTrue(a.citations().get(0).quote().contains("6月12日上午，格蘭杜爾號首次出航"), a.toString());
     }
 
     @Test
     void sentencesThatPointBackAreReadBackToTheOneThatNamesTheirSubject() {
         // "柏岑生於江陵…。他一生寫過…。其雜劇結構緊湊…。他的雜劇…只受到文人雅士的喜愛": three sentences point back
-        Answer a = veritas.ask("誰的雜劇結構緊湊、唱詞典雅，當時只受到文人雅士的喜愛？");
-        assertTrue(a.answered(), a.toString());
-        assertEquals("柏岑", a.shortAnswer(), a.toString());
+        Answer a = answers("誰的雜劇結構緊湊、唱詞典雅，當時只受到文人雅士的喜愛？", "柏岑");
         assertTrue(a.citations().get(0).quote().startsWith("柏岑生於江陵"), a.toString());
     }
 
     @Test
     void theDescriptionBeforeACompanyIsNotItsLeadInvestorEvenWhenTheSegmenterCutsIt() {
         // "高雄新創潮汐能科…由國發基金領投": "高雄新" is a cut of "高雄新創" (a Kaohsiung start-up), not a party
-        Answer a = veritas.ask("潮汐能科的A輪募資由誰領投？");
-        assertTrue(a.answered(), a.toString());
-        assertEquals("國發基金", a.shortAnswer(), a.toString());
+        answers("潮汐能科的A輪募資由誰領投？", "國發基金");
     }
 
     @Test
@@ -176,8 +162,14 @@ class ReferenceArticlesTest {
 
     @Test
     void anIndefiniteOneOfAKindIsNotACount() {
-        Answer a = veritas.ask("銀紋溪鱂一次產卵多少粒？");
+        answers("銀紋溪鱂一次產卵多少粒？", "30~40粒");
+    }
+
+    /** Asks, and checks that the question is answered with this short answer. */
+    private static Answer answers(String question, String expected) {
+        Answer a = veritas.ask(question);
         assertTrue(a.answered(), a.toString());
-        assertEquals("30~40粒", a.shortAnswer(), a.toString());
+        assertEquals(expected, a.shortAnswer(), a.toString());
+        return a;
     }
 }
