@@ -828,6 +828,7 @@ final class EvidenceAnswerer {
         List<String> clauseWords = new ArrayList<>(qTokens); // the question's words and its names
         q.names().forEach(n -> clauseWords.add(Script.fold(Normalizer.nfkc(n))));
         int referent = q.type() == QuestionType.WHO ? referent(questionFolded, folded, spans, texts) : -1;
+        boolean yearAsked = q.type() == QuestionType.WHEN && YEAR_ASKED.matcher(questionFolded).find();
         double bestClause = 0; // within a sentence, the clause that holds most of the question's words
         for (int i = 0; i < spans.size(); i++) {
             bestClause = texts.get(i) == null ? bestClause : Math.max(bestClause, inClause(folded, spans.get(i), clauseWords));
@@ -851,7 +852,7 @@ final class EvidenceAnswerer {
                     && (A_YEAR.matcher(key).matches() || NUMERAL_YEAR.matcher(key).matches())) {
                 continue; // "2027年" is when, not how much or how many
             }
-            if (q.type() == QuestionType.WHEN && YEAR_ASKED.matcher(questionFolded).find() && !NAMES_A_YEAR.matcher(key).find()) {
+            if (yearAsked && !NAMES_A_YEAR.matcher(key).find()) {
                 continue; // "在哪一年…": "5月30日" names no year
             }
             if (ONE_OF_A_KIND.matcher(key).matches() && INDEFINITE_BEFORE.matcher(folded.substring(Math.max(0, spans.get(i)[0] - 2), spans.get(i)[0])).find()) {
@@ -910,6 +911,8 @@ final class EvidenceAnswerer {
     /** How much more the name a pronoun stands for weighs, when the pronoun stands where the question says "谁". */
     private static final double REFERENT = 2;
     private static final Pattern WHOSE = Pattern.compile("谁的?(\\p{IsHan}{2})");
+    /** A sentence of a passage read back that opens with a pronoun ("。其", "。他的"). */
+    private static final Pattern OPENING_PRONOUN = Pattern.compile("[。！？!?]\\s*(?:他|她|其)的?");
 
     /**
      * The candidate that opens a passage read back from a sentence whose pronoun stands where the question has "谁"
@@ -921,13 +924,16 @@ final class EvidenceAnswerer {
         if (!whose.find()) {
             return -1;
         }
-        Matcher pronoun = Pattern.compile("[。！？!?]\\s*(?:他|她|其)的?" + Pattern.quote(whose.group(1))).matcher(folded);
-        if (!pronoun.find()) {
+        int at = -1;
+        for (Matcher pronoun = OPENING_PRONOUN.matcher(folded); at < 0 && pronoun.find(); ) {
+            at = folded.startsWith(whose.group(1), pronoun.end()) ? pronoun.start() : -1;
+        }
+        if (at < 0) {
             return -1;
         }
         int first = -1;
         for (int i = 0; i < spans.size(); i++) {
-            if (texts.get(i) != null && spans.get(i)[0] < pronoun.start() && (first < 0 || spans.get(i)[0] < spans.get(first)[0])) {
+            if (texts.get(i) != null && spans.get(i)[0] < at && (first < 0 || spans.get(i)[0] < spans.get(first)[0])) {
                 first = i;
             }
         }
