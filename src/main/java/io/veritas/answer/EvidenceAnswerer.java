@@ -259,6 +259,12 @@ final class EvidenceAnswerer {
             }
         }
         List<Candidate> voted = vote(candidates);
+        if (voted.isEmpty() && type == QuestionType.WHICH && !typed.isEmpty()) {
+            // "可通过减贫而降低自杀率的方法为哪一种" / "经济发展则可通过减贫而降低自杀率": the tagger reads no noun, but the
+            // sentence holds the question's words and one phrase more, which fills the question's gap.
+            Candidate rest = theRest(typed.get(0), qTokens, q);
+            voted = rest == null ? voted : List.of(rest);
+        }
         if (voted.isEmpty()) {
             return refused(q, hits, suggestions);
         }
@@ -845,6 +851,9 @@ final class EvidenceAnswerer {
             if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && lexicon.notEntities().contains(key)) {
                 continue; // "创始人兼CEO为聂远舟": a title, not a party
             }
+            if (i >= nouns && (q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && anotherOfTheQuestions(questionFolded, folded, key, qTokens)) {
+                continue; // "提高咖啡产量的做法" is not answered by "茶叶产量": the sentence is about another crop
+            }
             if ((q.type() == QuestionType.WHO || q.type() == QuestionType.WHICH) && describes(q, folded, spans.get(i)[0], spans.get(i)[1])) {
                 continue; // "香港物流" in "香港物流平台翎港" says what the asked company is, not who took part
             }
@@ -938,6 +947,83 @@ final class EvidenceAnswerer {
             }
         }
         return first >= 0 && spans.get(first)[0] <= 2 ? first : -1;
+    }
+
+    /**
+     * Whether a common noun is one of the question's own nouns with another modifier ("茶叶产量" for "咖啡产量"): it ends
+     * with a word of the question that the question modifies with a word the sentence does not hold.
+     */
+    private static boolean anotherOfTheQuestions(String questionFolded, String folded, String key, List<String> qTokens) {
+        for (String t : qTokens) {
+            if (t.length() != 2 || !key.endsWith(t) || key.length() <= t.length()) {
+                continue;
+            }
+            for (int at = questionFolded.indexOf(t); at >= 2; at = questionFolded.indexOf(t, at + 1)) {
+                String modifier = questionFolded.substring(at - 2, at);
+                if (modifier.codePoints().allMatch(Script::isHan) && !QUESTION_TOKEN.matcher(modifier).find()
+                        && !GLUE.matcher(modifier).find() && MEASURE_CHARS.indexOf(modifier.charAt(1)) < 0
+                        && !key.contains(modifier) && !folded.contains(modifier)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How much of the question a sentence must hold before what it holds besides answers a which-question. */
+    private static final double REST_COVERAGE = 0.6;
+    /** Function characters that open or close the rest of a sentence but are no part of the phrase ("经济发展则"). */
+    private static final String REST_TRIM = "则是为的而可也都就又和与及在于以将被把对由从其之乃即亦均皆所";
+
+    /**
+     * What a Chinese sentence holds besides the question's words, when that is one phrase of two to twelve
+     * characters: the question's gap. Null when the sentence holds too little of the question, or more than one such
+     * phrase, or names the question's own words only.
+     */
+    private static Candidate theRest(Sentence s, List<String> qTokens, Question q) {
+        String folded = s.folded();
+        if (s.coverage() < REST_COVERAGE || folded.codePoints().noneMatch(Script::isHan)) {
+            return null;
+        }
+        boolean[] covered = new boolean[folded.length()];
+        List<String> words = new ArrayList<>(qTokens);
+        q.names().forEach(n -> words.add(Script.fold(Normalizer.nfkc(n))));
+        for (String w : words) {
+            for (int at = w.isEmpty() ? -1 : folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) {
+                java.util.Arrays.fill(covered, at, at + w.length(), true);
+            }
+        }
+        int[] found = null;
+        for (int i = 0; i < folded.length(); ) {
+            if (covered[i] || !Script.isHan(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < folded.length() && !covered[i] && Script.isHan(folded.charAt(i))) {
+                i++;
+            }
+            int from = start;
+            int to = i;
+            while (from < to && REST_TRIM.indexOf(folded.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && REST_TRIM.indexOf(folded.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            if (to - from < 2) {
+                continue; // a particle or a single character between the question's words
+            }
+            if (found != null || to - from > 12) {
+                return null; // more than one phrase besides the question's words: which one fills the gap is unclear
+            }
+            found = new int[]{from, to};
+        }
+        if (found == null) {
+            return null;
+        }
+        String text = s.text().substring(found[0], found[1]);
+        return new Candidate(text, Script.fold(text), s, s.score());
     }
 
     /** A when-question that asks for a year ("哪一年", "西元幾年", "what year"), and what a candidate needs to name one. */

@@ -126,6 +126,14 @@ class ReferenceArticlesTest {
     }
 
     @Test
+    void aPhraseTheTaggerReadsAsAVerbStillFillsTheGapOfAWhichQuestion() {
+        // "輪作休耕則可通過恢復地力而提高茶葉產量": the sentence holds the question's words and one phrase more
+        answers("可通過恢復地力而提高茶葉產量的做法為哪一種？", "輪作休耕");
+        // About coffee the corpus says nothing: "茶葉產量" is the question's own noun with another crop, no answer
+        assertFalse(veritas.ask("可通過恢復地力而提高咖啡產量的做法為哪一種？").answered());
+    }
+
+    @Test
     void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
         Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
         assertFalse(a.answer().contains("仅见于报道"), a.toString());
