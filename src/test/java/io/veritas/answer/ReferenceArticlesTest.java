@@ -134,6 +134,14 @@ class ReferenceArticlesTest {
     }
 
     @Test
+    void whoLeadsACompanyIsWhoRunsItAndWhoLedARoundIsItsLeadInvestor() {
+        // "由澜湾资本领投，松屿创投跟投…创始人兼CEO为葛临川": "leads" with no round asks who runs the company
+        answers("Who leads 岩栖科技?", "葛临川");
+        answers("Who led 岩栖科技's Series B?", "澜湾资本");
+        answers("Who leads 岩栖科技's Series B round?", "澜湾资本");
+    }
+
+    @Test
     void aNameThatHoldsAPlanningWordDoesNotMakeTheAnswerAReport() {
         Answer a = veritas.ask("青鳍岚鳚的体长约为多少？"); // "又称拟蓝鳚": 拟 is part of a name, not "plans to"
         assertFalse(a.answer().contains("仅见于报道"), a.toString());
