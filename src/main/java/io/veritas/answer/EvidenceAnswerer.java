@@ -78,9 +78,9 @@ final class EvidenceAnswerer {
 
     private static final String WHICH_FIRM = "\\bwhich (?:company|companies|firm|firms|bank|banks|lender|lenders)\\b";
     /** A question for a firm, never answered with a person ("哪家投行", "哪家报纸", "which bank"). */
-    private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪家|哪间|哪一家|什么公司|什么机构|哪个机构|" + WHICH_FIRM);
+    private static final Pattern ASKS_FOR_A_FIRM = Pattern.compile("哪一?[家间]|什么公司|什么机构|哪一?个机构|" + WHICH_FIRM);
     /** A question for a firm of a kind whose answer is a name, never a common noun ("哪家投行", not "哪家报纸"). */
-    private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪家|哪一家|哪间|哪个|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)|"
+    private static final Pattern ASKS_FOR_A_FIRM_BY_KIND = Pattern.compile("(?:哪一?[家间个所]|什么)(?:投行|银行|公司|机构|基金|券商|企业|创投|律所|事务所|承销商|投资方|投资机构)|"
             + WHICH_FIRM);
     private static final Pattern A_YEAR = Pattern.compile("\\s*(?:(?:19|20)\\d{2}\\s*(?:至|到|~|～|-|－|—)\\s*)?(?:19|20)\\d{2}\\s*(?:年|年代|s)?\\s*");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:1[0-9]|20)\\d{2})\\s*(年代|年)?(?![\\d%])");
@@ -141,6 +141,13 @@ final class EvidenceAnswerer {
     /** Chinese bigrams made with a particle or copula ("立的", "技是") straddle words: they match nothing useful. */
     private static final Pattern GLUE = Pattern.compile("[的是了吗呢在有和与]");
     private static final Pattern QUESTION_TOKEN = Pattern.compile("[谁什么哪几吗呢何怎]|多少");
+    /**
+     * A question word with the numeral and measure word after it ("哪一个", "哪種", "什么"): the question's words are
+     * read on either side of it, never across it ("哪一機構" gives no "一机", "哪個朝代" no "个朝"); so is 时 after a
+     * time ("1836年時", "清朝時": no "年时").
+     */
+    private static final Pattern QUESTION_PHRASE = Pattern.compile("(?:哪|什么|多少|几|谁)一?[个种间位家所座条些样类项门部只名届次]?"
+            + "|(?<=[年朝代期])时(?![代期间刻候])");
 
     private final Function<SearchRequest, List<Hit>> search;
     private final io.veritas.extract.Lexicon lexicon;
@@ -171,8 +178,9 @@ final class EvidenceAnswerer {
         // a question that is nothing but a name is weighed by the name.
         Set<String> nameTokens = new HashSet<>();
         q.names().forEach(n -> nameTokens.addAll(tokens(n)));
-        List<String> all = tokens(q.text()).stream().filter(t -> !QUESTION_TOKEN.matcher(t).find() && !GLUE.matcher(t).find())
-                .distinct().toList();
+        Set<String> besideQuestionWords = new HashSet<>(tokens(QUESTION_PHRASE.matcher(Script.fold(Normalizer.nfkc(q.text()))).replaceAll("，")));
+        List<String> all = tokens(q.text()).stream().filter(besideQuestionWords::contains)
+                .filter(t -> !QUESTION_TOKEN.matcher(t).find() && !GLUE.matcher(t).find()).distinct().toList();
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
         List<Group> groups = groups(q, qTokens);
@@ -629,6 +637,7 @@ final class EvidenceAnswerer {
 
     private static Question presentNames(Question q, List<Hit> hits) {
         List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         List<String> passages = new ArrayList<>(); // each passage and title folded once: every stretch of a name is looked up in them
         for (Hit h : hits) {
             passages.add(Script.fold(h.text()));
@@ -647,22 +656,29 @@ final class EvidenceAnswerer {
                 if (len < folded.length() && !han) {
                     break; // Latin names are cut by their shape, not here
                 }
-                if (held(passages, folded.substring(0, len))) {
+                if (heldAsWords(passages, folded.substring(0, len))) {
                     kept = Normalizer.nfkc(n).substring(0, len);
                 }
             }
             for (int len = folded.length() - 1; han && len >= 3 && kept == null; len--) {
                 for (int from = 1; from + len <= folded.length() && kept == null; from++) {
-                    if (held(passages, folded.substring(from, from + len))) {
+                    if (heldAsWords(passages, folded.substring(from, from + len))) {
                         kept = Normalizer.nfkc(n).substring(from, from + len);
                     }
                 }
             }
             if (kept != null) {
                 present.add(kept);
+            } else if (!held(passages, folded)) {
+                absent.add(n);
             }
         }
-        if (present.isEmpty() || present.equals(q.names())) {
+        if (present.isEmpty()) {
+            // No name is in a passage as a word. One written in none is kept, so that the refusal says the corpus does
+            // not hold it; one written only inside other words was read wrongly from the question and is dropped.
+            present = absent;
+        }
+        if (present.equals(q.names())) {
             return q;
         }
         return new Question(q.text(), q.language(), q.subject(), q.subjectAs(), q.attribute(), q.qualifier(), q.latest(),
@@ -695,6 +711,30 @@ final class EvidenceAnswerer {
     private static boolean held(List<String> passages, String part) {
         return passages.stream().anyMatch(p -> p.contains(part));
     }
+
+    /** Occurrences of a stretch looked at before it is taken for part of other words only. */
+    private static final int OCCURRENCES = 40;
+
+    /**
+     * Whether a passage holds a short Chinese stretch as words of its own: "都選" is in "南方州都選擇" only inside
+     * 選擇. Longer stretches and Latin ones are held wherever they are written.
+     */
+    private static boolean heldAsWords(List<String> passages, String part) {
+        if (part.length() > SHORT_NAME || !part.codePoints().allMatch(Script::isHan)) {
+            return held(passages, part);
+        }
+        int looked = 0;
+        for (String p : passages) {
+            for (int at = p.indexOf(part); at >= 0 && looked < OCCURRENCES; at = p.indexOf(part, at + 1), looked++) {
+                if (io.veritas.extract.Names.wholeWordsAt(p, at, at + part.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final int SHORT_NAME = 3;
 
     /** Two sentences that name the question's names, one per report: the best, or from the newest reports first. */
     private static List<Sentence> aboutTheNames(Question q, List<Sentence> sentences, boolean newestFirst) {
@@ -785,8 +825,16 @@ final class EvidenceAnswerer {
                 inTheAttributesClause(figure.clauseBound(), folded, s.text(), spans, texts);
             }
             case WHO, WHICH, WHERE -> {
-                for (Names.Name n : Names.find(s.text())) {
+                List<Names.Name> found = Names.find(s.text());
+                // "哪一間公司經營…" / "由澄海輪船公司經營…往返外島": where the sentence names an organisation, a firm asked
+                // for is one, not another name beside it.
+                boolean firmNamed = ASKS_FOR_A_FIRM_BY_KIND.matcher(questionFolded).find()
+                        && found.stream().anyMatch(n -> n.kind() == Names.Kind.ORG && !questionFolded.contains(Script.fold(n.text())));
+                for (Names.Name n : found) {
                     String key = Script.fold(n.text());
+                    if (firmNamed && n.kind() != Names.Kind.ORG) {
+                        continue;
+                    }
                     if (questionFolded.contains(key) || isQuestionName(q, key)) {
                         continue; // the question's own names are not its answer (and do not stop the search for one)
                     }

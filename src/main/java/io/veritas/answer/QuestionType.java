@@ -14,7 +14,7 @@ public enum QuestionType {
     WHEN("\\bwhen\\b|\\bwhat (?:year|date|month|day|time)\\b|\\bwhich (?:year|date|month|day)\\b|\\bin what year\\b|何时|什么时候|什么时间|哪一年|哪年|何年|哪一天|哪天|几月|几年|几号|哪个月|什么年代|哪个年代|哪一个年代|年份|(?:哪个|哪一个|什么)年间|(?:西元|公元|民国|西历)几年"),
     WHERE("\\bwhere\\b|\\bwhat (?:city|country|place|region|province)\\b|\\bwhich (?:city|country|place|region|province)\\b|哪里|哪儿|何处|何地|在哪(?![一个次些种位家部本支条所场届])|哪(?:一|个|一个)?座?(?:城市|国家|地区|省|州|县|洲)|哪国|什么地方|位于[？?\\s]*$"),
     WHO("\\bwho\\b|\\bwhom\\b|\\bwhose\\b|谁|哪位|何人|什么人"),
-    WHICH("\\bwhich\\b|\\bwhat (?:companies|company|investors|investor|firms|firm|funds|fund|banks|products|models)\\b|\\bname the\\b|\\blist\\b|哪些|哪家|哪个|哪一个|哪一家|哪间|什么公司|哪种|哪一种|哪部|哪一部|哪本|哪支"),
+    WHICH("\\bwhich\\b|\\bwhat (?:companies|company|investors|investor|firms|firm|funds|fund|banks|products|models)\\b|\\bname the\\b|\\blist\\b|哪些|哪一?(?:个|家|间|种|部|本|支|所|座|条|届|场|项|门|类|款|艘|架|辆|台|枚|颗|只)|哪一个|什么公司"),
     WHY("\\bwhy\\b|为什么(?![\\s?？。!！]*$)|为何(?![\\s?？。!！]*$)|原因|何故|理由"),
     HOW("\\bhow (?:did|does|do|is|was|were|will|can|could|has|have|are)\\b|如何|怎么|怎样|怎麼|用什么方法|方式"
             + "|用(?:于|在|来|作)(?:什么|何)|(?:的|有何)用途|\\bwhat\\b[^?]*\\b(?:use|spend)\\b[^?]*\\bfor\\b"),

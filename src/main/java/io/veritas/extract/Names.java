@@ -182,6 +182,27 @@ public final class Names {
         return NOT_NAMES.contains(word);
     }
 
+    private static final int WORD_WINDOW = 4;
+
+    /**
+     * Whether the stretch {@code [start, end)} of a folded Chinese text stands there as whole words of the dictionary's
+     * reading: "都选" in "南方州都选择" does not (都/选择), "砺行" in "砺行完成B轮" and "星辰" in "领投星辰科技" do. A name
+     * read wrongly from a question ("通常都選在" read 都選 as a person) is found in passages only inside other words.
+     */
+    public static boolean wholeWordsAt(String folded, int start, int end) {
+        int from = Math.max(0, start - WORD_WINDOW);
+        int to = Math.min(folded.length(), end + WORD_WINDOW);
+        boolean opens = false;
+        boolean closes = false;
+        int at = from;
+        for (Term t : Segmenter.plain(folded.substring(from, to))) {
+            opens |= at == start;
+            at += t.word.length();
+            closes |= at == end;
+        }
+        return opens && closes;
+    }
+
     /** Names in {@code text} (cleaned, NFKC-normalised), in order. */
     public static List<Name> find(String text) {
         List<Name> found = new ArrayList<>();
@@ -582,12 +603,16 @@ public final class Names {
         return false;
     }
 
-    /** Longest first, then earliest; names that overlap a longer one are dropped. */
     /** Words a segmenter glues to the end of an organisation's name that are not part of it ("启衡智能总部"). */
     private static final Pattern ZH_TRAILING = Pattern.compile("(?:总部|團隊|团队|工厂|工廠|员工|員工|旗下|方面|总裁|董事长|创始人|创办人|估值|融资)$");
-    /** Nouns a segmenter glues to the front of a name that describe it ("储能公司沅澈能源": 公司 is not its name). */
-    private static final Pattern ZH_LEADING_NOUN = Pattern.compile("^(?:公司|企业|厂商|初创|新创|平台|品牌|独角兽)");
+    /**
+     * Words a segmenter glues to the front of a name that describe it ("储能公司沅澈能源": 公司 is not its name), and
+     * determiners with their measure word ("一间铁道公司", "哪家公司": what is left may be no name at all).
+     */
+    private static final Pattern ZH_LEADING_NOUN = Pattern.compile("^(?:公司|企业|厂商|初创|新创|平台|品牌|独角兽"
+            + "|[一这那该某哪每各][家间个所座位名支条只])");
 
+    /** Longest first, then earliest; names that overlap a longer one are dropped. */
     private static List<Name> resolve(List<Name> found) {
         List<Name> byLength = new ArrayList<>();
         for (Name n : found) {
@@ -602,6 +627,9 @@ public final class Names {
             Matcher leading = ZH_LEADING_NOUN.matcher(Script.fold(n.text()));
             if (n.kind() == Kind.ORG && leading.find() && n.text().length() - leading.end() >= 2) {
                 n = new Name(n.start() + leading.end(), n.end(), n.text().substring(leading.end()), n.kind());
+                if (ZH_ORG_SUFFIXES.contains(Script.fold(n.text()))) {
+                    continue; // "哪家公司": a kind of organisation, not one
+                }
             }
             byLength.add(n);
         }

@@ -181,6 +181,26 @@ class ReferenceArticlesTest {
         answers("銀紋溪鱂一次產卵多少粒？", "30~40粒");
     }
 
+    @Test
+    void aNameReadWronglyFromTheQuestionDoesNotKeepTheAnswerOut() {
+        // The segmenter reads "都選" in "通常都選在" as a person; another article holds it, but only inside "都選擇".
+        Answer a = veritas.ask("發射場通常都選在遠離村鎮的地方是顧及到安全以及哪一方面的緣故？");
+        assertTrue(a.answered(), a.toString());
+        assertTrue(a.citations().get(0).quote().contains("噪音"), a.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            哪一間公司經營嵐港的渡輪航線？
+            嵐港的渡輪航線由哪一間公司經營？
+            """)
+    void aFirmAskedForWithADeterminerIsTheOrganisationNotACountOrAPlace(String question) {
+        // "哪一間公司" is no company's name ("一間" is in another article), the question is a which-question, and the
+        // sentence's other name ("外島") and its count ("四班") are not a firm.
+        Answer a = answers(question, "澄海輪船公司");
+        assertEquals("which", a.type(), a.toString());
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
