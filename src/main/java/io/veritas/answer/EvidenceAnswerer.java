@@ -143,11 +143,11 @@ final class EvidenceAnswerer {
     private static final Pattern QUESTION_TOKEN = Pattern.compile("[谁什么哪几吗呢何怎]|多少");
     /**
      * A question word with the numeral and measure word after it ("哪一个", "哪種", "什么"): the question's words are
-     * read on either side of it, never across it ("哪一機構" gives no "一机", "哪個朝代" no "个朝"); so is 时 after a
-     * time ("1836年時", "清朝時": no "年时").
+     * read on either side of it, never across it ("哪一機構" gives no "一机", "哪個朝代" no "个朝").
      */
-    private static final Pattern QUESTION_PHRASE = Pattern.compile("(?:哪|什么|多少|几|谁)一?[个种间位家所座条些样类项门部只名届次]?"
-            + "|(?<=[年朝代期])时(?![代期间刻候])");
+    private static final Pattern QUESTION_PHRASE = Pattern.compile("(?:哪|什么|多少|几|谁)一?[个种间位家所座条些样类项门部只名届次]?");
+    /** 时 after a time says "at": the time is read as the sentences write it ("1211年時" as "1211年", no "年时"). */
+    private static final Pattern TIME_PARTICLE = Pattern.compile("(?<=[年朝代期])时(?![代期间刻候])");
 
     private final Function<SearchRequest, List<Hit>> search;
     private final io.veritas.extract.Lexicon lexicon;
@@ -178,8 +178,9 @@ final class EvidenceAnswerer {
         // a question that is nothing but a name is weighed by the name.
         Set<String> nameTokens = new HashSet<>();
         q.names().forEach(n -> nameTokens.addAll(tokens(n)));
-        Set<String> besideQuestionWords = new HashSet<>(tokens(QUESTION_PHRASE.matcher(Script.fold(Normalizer.nfkc(q.text()))).replaceAll("，")));
-        List<String> all = tokens(q.text()).stream().filter(besideQuestionWords::contains)
+        String unglued = TIME_PARTICLE.matcher(Script.fold(Normalizer.nfkc(q.text()))).replaceAll("，");
+        Set<String> besideQuestionWords = new HashSet<>(tokens(QUESTION_PHRASE.matcher(unglued).replaceAll("，")));
+        List<String> all = tokens(unglued).stream().filter(besideQuestionWords::contains)
                 .filter(t -> !QUESTION_TOKEN.matcher(t).find() && !GLUE.matcher(t).find()).distinct().toList();
         List<String> words = all.stream().filter(t -> !nameTokens.contains(t)).toList();
         List<String> qTokens = words.isEmpty() ? all : words;
@@ -227,8 +228,14 @@ final class EvidenceAnswerer {
         // Candidates come from the sentences that match the question best: a name or figure of the asked type in
         // a sentence that barely matches is not worth more than the best sentence without one.
         String askedFolded = Script.fold(Normalizer.nfkc(q.text()));
-        List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE || s.chars() >= OPEN_CHARS)
-                .filter(s -> relation == null || !narrows(q) || relation.statedIn(s.folded()))
+        // A sentence of the best passage's document that states the relation asked about is read however few of the
+        // question's words it repeats ("林投姐的导演是谁" / "為1988年由丁善璽執導的電影作品": the film is the article's).
+        boolean related = relation != null && narrows(q);
+        boolean narrowed = related && relation.narrowing();
+        String topDocument = hits.isEmpty() ? null : hits.get(0).source().docId();
+        List<Sentence> eligible = sentences.stream().filter(s -> s.coverage() >= TYPED_COVERAGE || s.chars() >= OPEN_CHARS
+                        || related && relation.statedIn(s.folded()) && s.hit().source().docId().equals(topDocument))
+                .filter(s -> !narrowed || relation.statedIn(s.folded()))
                 .filter(s -> !reversed(q, askedFolded, relation, s.folded())).toList();
         double best = eligible.isEmpty() ? 0 : eligible.get(0).score();
         Pattern ownAttribute = figure.attribute();
@@ -581,11 +588,6 @@ final class EvidenceAnswerer {
     }
 
     /**
-     * The question with only the names some retrieved passage holds: a stretch the segmenter misread as a name
-     * ("設組裝廠" in "在哪個國家設組裝廠") is in no passage, and its words are what the question asks about. With no
-     * name in any passage, the question is kept as it is (and nothing can answer it).
-     */
-    /**
      * The passages about the question's names, when the question's words alone found few: in a large stream, posts
      * that share the question's common words ("where", "headquartered") can outrank every passage about a rare
      * company. The passages a search for the names finds are added after the others, scored below them.
@@ -635,6 +637,12 @@ final class EvidenceAnswerer {
         return out;
     }
 
+    /**
+     * The question with only the names some retrieved passage holds as words: a stretch the segmenter misread as a
+     * name ("設組裝廠" in "在哪個國家設組裝廠", "都選" in "通常都選在") is in no passage or only inside other words,
+     * and its words are what the question asks about. With no name held, the names no passage writes at all are
+     * kept (and nothing can answer the question).
+     */
     private static Question presentNames(Question q, List<Hit> hits) {
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
@@ -860,7 +868,7 @@ final class EvidenceAnswerer {
                         }
                     }
                 }
-                boolean relationNamed = narrows(q) && relation(q) != null;
+                boolean relationNamed = narrows(q) && relation(q) != null && relation(q).narrowing();
                 if (q.type() != QuestionType.WHERE && !(relationNamed && !spans.isEmpty()) || q.type() == QuestionType.WHERE && spans.isEmpty()) {
                     // "Which sport…", "who hands out the towels": the answer is often a common noun ("网球", "球童").
                     // The party of a relation (who led, founded, bought…) is a name: only a noun the tagger marks as a

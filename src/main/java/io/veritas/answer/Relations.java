@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * {@code lexicon/relations.tsv}: what in a question names one, and what a sentence must say to state it.
  */
 final class Relations {
-    /** A relation: its name, what names it in a question, and what states it in a sentence. */
-    record Relation(String name, java.util.Set<String> types, Pattern question, Pattern evidence) {
+    /**
+     * A relation: its name, what names it in a question, what states it in a sentence, and whether a who / which /
+     * when question that names it is answered only from sentences that state it (or those only rank first).
+     */
+    record Relation(String name, java.util.Set<String> types, Pattern question, Pattern evidence, boolean narrowing) {
         boolean statedIn(String folded) {
             return evidence.matcher(folded).find();
         }
@@ -34,7 +37,8 @@ final class Relations {
     private static List<Relation> load() {
         List<Relation> out = new ArrayList<>();
         for (String[] row : io.veritas.extract.Lexicon.rows("relations.tsv", 4)) {
-            out.add(new Relation(row[0], java.util.Set.of(row[1].split(",")), Pattern.compile(row[2]), Pattern.compile(row[3])));
+            boolean ranksOnly = row.length > 4 && row[4].strip().equals("ranks");
+            out.add(new Relation(row[0], java.util.Set.of(row[1].split(",")), Pattern.compile(row[2]), Pattern.compile(row[3]), !ranksOnly));
         }
         return List.copyOf(out);
     }

@@ -201,6 +201,12 @@ class ReferenceArticlesTest {
         assertEquals("which", a.type(), a.toString());
     }
 
+    @Test
+    void aSentenceOfTheArticleThatStatesTheRelationAnswersThoughItRepeatsNoWordOfTheQuestion() {
+        // "導演" is asked, "執導" is written, and the film is named only by the article's title.
+        answers("霧港來信的導演是誰？", "溫岫之");
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
