@@ -84,6 +84,8 @@ public final class QuestionReader {
         Script.Counts restCounts = Script.count(rest, 0, rest.length());
         if (!Script.EN.equals(language) && restCounts.traditional() + restCounts.simplified() > 0) {
             language = restCounts.language(); // the script's own characters outside the names decide
+        } else if (!Script.EN.equals(language) && restCounts.han() == 0 && restCounts.latinLetters() >= MIN_ENGLISH_LETTERS) {
+            language = Script.EN; // "Who directed 霧港來信?": only the name is Chinese, the asker writes English
         }
         String attribute = attribute(folded, language);
         String qualifier = Rounds.nearest(folded, 0, folded.length(), 0);
@@ -119,6 +121,9 @@ public final class QuestionReader {
      * "以及什么样的行为", "什么技术": the question asks for a thing of a kind, not for a figure, even when a word of
      * an attribute occurs in it ("以什么价格", "什么水平" still ask for one).
      */
+    /** Latin letters outside a question's names that make it an English question ("Who led", not "A轮" alone). */
+    private static final int MIN_ENGLISH_LETTERS = 6;
+
     private static final Pattern ASKS_FOR_A_THING = Pattern.compile("(?:什么|何种)(?!价|金额|水平|规模|数|估值|时|地方)\\p{IsHan}"
             + "|\\bwhat (?:kind|kinds|type|types|sort) of\\b");
 

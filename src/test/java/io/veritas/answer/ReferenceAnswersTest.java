@@ -111,7 +111,7 @@ class ReferenceAnswersTest {
     @Test
     void aQuestionWordBeforeAKindOfThingDoesNotAskWhere() {
         assertEquals(QuestionType.WHICH, type("北岸的燈塔哪一個位於薇格蘭鎮？")); // "位於" names the place; it asks which
-        assertEquals(QuestionType.OPEN, type("潮汐賽在哪一場比賽後交換航道？"));
+        assertEquals(QuestionType.WHICH, type("潮汐賽在哪一場比賽後交換航道？")); // which race, not where
         assertEquals(QuestionType.WHERE, type("潮汐賽在哪裡舉行？"));
         assertEquals(QuestionType.WHERE, type("墨岫書院位在哪一座城市？"));
         // An attribute's word in a question that asks for a kind of thing does not make it ask for a figure.

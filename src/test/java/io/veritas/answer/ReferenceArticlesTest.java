@@ -207,6 +207,13 @@ class ReferenceArticlesTest {
         answers("霧港來信的導演是誰？", "溫岫之");
     }
 
+    @Test
+    void anEnglishQuestionWhoseOnlyNameIsChineseIsAnsweredInEnglish() {
+        Answer a = answers("Who directed 霧港來信?", "溫岫之");
+        assertEquals("en", a.language(), a.toString());
+        assertTrue(a.answer().contains("From the sources"), a.toString());
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
