@@ -279,6 +279,11 @@ final class EvidenceAnswerer {
             // sentence holds the question's words and one phrase more, which fills the question's gap.
             Candidate rest = theRest(typed.get(0), qTokens, q);
             voted = rest == null ? voted : List.of(rest);
+            if (voted.isEmpty() && typed.get(0).coverage() >= WHICH_SENTENCE_COVERAGE) {
+                // "嘉定府是在哪個朝代所設立的" / "宋朝時，改設嘉定府": what fills a which-question's gap may be a word no
+                // tagger reads as a name; the sentence that holds most of the question is quoted, with no short answer.
+                return sentencesAnswer(q, List.of(withAntecedent(typed.get(0), false)), suggestions);
+            }
         }
         if (voted.isEmpty()) {
             return refused(q, hits, suggestions);
@@ -1028,6 +1033,8 @@ final class EvidenceAnswerer {
 
     /** How much of the question a sentence must hold before what it holds besides answers a which-question. */
     private static final double REST_COVERAGE = 0.6;
+    /** How much of a which-question the best sentence holds to be quoted when no phrase of it is read as the answer. */
+    private static final double WHICH_SENTENCE_COVERAGE = 0.5;
     /** Function characters that open or close the rest of a sentence but are no part of the phrase ("经济发展则"). */
     private static final String REST_TRIM = "则是为的而可也都就又和与及在于以将被把对由从其之乃即亦均皆所";
 
