@@ -279,10 +279,15 @@ final class EvidenceAnswerer {
             // sentence holds the question's words and one phrase more, which fills the question's gap.
             Candidate rest = theRest(typed.get(0), qTokens, q);
             voted = rest == null ? voted : List.of(rest);
-            if (voted.isEmpty() && typed.get(0).coverage() >= WHICH_SENTENCE_COVERAGE) {
+            Sentence top = typed.get(0);
+            List<String> questionWords = qTokens;
+            boolean another = Names.nounPhrases(top.text()).stream()
+                    .anyMatch(n -> anotherOfTheQuestions(askedFolded, top.folded(), Script.fold(n.text()), questionWords));
+            if (voted.isEmpty() && top.coverage() >= WHICH_SENTENCE_COVERAGE && !another) {
                 // "嘉定府是在哪個朝代所設立的" / "宋朝時，改設嘉定府": what fills a which-question's gap may be a word no
-                // tagger reads as a name; the sentence that holds most of the question is quoted, with no short answer.
-                return sentencesAnswer(q, List.of(withAntecedent(typed.get(0), false)), suggestions);
+                // tagger reads as a name; the sentence that holds most of the question is quoted, with no short answer,
+                // unless it is about another of the question's nouns ("茶葉產量" for "咖啡產量").
+                return sentencesAnswer(q, List.of(withAntecedent(top, false)), suggestions);
             }
         }
         if (voted.isEmpty()) {

@@ -214,6 +214,13 @@ class ReferenceArticlesTest {
         assertTrue(a.answer().contains("From the sources"), a.toString());
     }
 
+    @Test
+    void aSentenceThatStatesTheKillingAskedAboutRanksFirst() {
+        // The English question's words are translated; the sentence with the killing outranks the one with his office.
+        Answer a = veritas.ask("Who almost killed 韓延之?");
+        assertTrue(a.answered() && a.shortAnswer().contains("柯懷遠"), a.toString());
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
