@@ -204,6 +204,12 @@ final class EvidenceAnswerer {
                 if (checked != null) {
                     return checked;
                 }
+                if (q.qualifier() != null && sentences.stream().noneMatch(s -> io.veritas.extract.Rounds.all(s.folded(), 0,
+                        s.folded().length()).contains(q.qualifier()))) {
+                    // "Did X raise a Series C?" where no sentence names X's Series C: the premise has no support, and a
+                    // sentence of another passage about X does not answer it.
+                    return refused(q, hits, suggestions);
+                }
             }
             List<Sentence> best = general ? List.of() : sentences.stream().filter(s -> s.coverage() >= OPEN_COVERAGE
                             || type == QuestionType.OPEN && s.chars() >= OPEN_CHARS)
@@ -283,10 +289,12 @@ final class EvidenceAnswerer {
             List<String> questionWords = qTokens;
             boolean another = Names.nounPhrases(top.text()).stream()
                     .anyMatch(n -> anotherOfTheQuestions(askedFolded, top.folded(), Script.fold(n.text()), questionWords));
-            if (voted.isEmpty() && top.coverage() >= WHICH_SENTENCE_COVERAGE && !another) {
+            boolean partyAsked = ASKS_FOR_A_FIRM.matcher(askedFolded).find() || narrowed; // a firm or a relation's party is a name
+            if (voted.isEmpty() && top.coverage() >= WHICH_SENTENCE_COVERAGE && !another && !partyAsked) {
                 // "嘉定府是在哪個朝代所設立的" / "宋朝時，改設嘉定府": what fills a which-question's gap may be a word no
                 // tagger reads as a name; the sentence that holds most of the question is quoted, with no short answer,
-                // unless it is about another of the question's nouns ("茶葉產量" for "咖啡產量").
+                // unless it is about another of the question's nouns ("茶葉產量" for "咖啡產量") or the question asks
+                // for a firm or the party of a relation, which only a name answers.
                 return sentencesAnswer(q, List.of(withAntecedent(top, false)), suggestions);
             }
         }
@@ -1603,8 +1611,9 @@ final class EvidenceAnswerer {
         }
         int start = at;
         for (int clauses = 0; start > 0; start--) {
-            if ("，,;；。:：".indexOf(folded.charAt(start - 1)) >= 0 && ++clauses == 2) {
-                break;
+            if ("，,;；。:：".indexOf(folded.charAt(start - 1)) >= 0 && (++clauses == 2
+                    || NOW.matcher(folded).region(start, folded.length()).lookingAt())) {
+                break; // "…预计2028年提交申请，目前团队共有72人": a clause that says "now" is told as it is
             }
         }
         int end = at + c.key().length();
@@ -1613,6 +1622,9 @@ final class EvidenceAnswerer {
         }
         return folded.substring(start, end);
     }
+
+    /** A clause that opens with "now": it states what is, whatever the clause before plans. */
+    private static final Pattern NOW = Pattern.compile("\\s*(?:目前|现在|如今|当前|眼下|现时|currently\\b|now\\b|today\\b)");
 
     /** Whether a sentence tells its news as talks, plans or expectations only, with nothing marked as done. */
     private boolean tentative(String folded) {

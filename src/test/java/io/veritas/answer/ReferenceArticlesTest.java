@@ -221,6 +221,21 @@ class ReferenceArticlesTest {
         assertTrue(a.answered() && a.shortAnswer().contains("柯懷遠"), a.toString());
     }
 
+    @Test
+    void aYesNoQuestionAboutARoundNoSentenceNamesIsNotAnswered() {
+        // Quillmere's Series B is reported, its Series C nowhere: a sentence of the same story does not answer.
+        assertFalse(veritas.ask("Did Quillmere Labs raise a Series C?").answered());
+        assertTrue(veritas.ask("Did Quillmere Labs raise a Series B?").answered());
+        assertFalse(veritas.ask("Did Brackenlow Robotics raise a Series C?").answered());
+    }
+
+    @Test
+    void aClauseThatSaysNowIsNotThePlanOfTheClauseBefore() {
+        // "公司計劃明年…設立第二座實驗室，目前實驗室共有研究員55人": the count is today's, not a plan
+        Answer a = answers("澐岫生醫的實驗室有多少研究員？", "55人");
+        assertFalse(a.answer().contains("未經證實"), a.toString());
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
