@@ -856,10 +856,14 @@ final class EvidenceAnswerer {
                 // for is one, not another name beside it.
                 boolean firmNamed = ASKS_FOR_A_FIRM_BY_KIND.matcher(questionFolded).find()
                         && found.stream().anyMatch(n -> n.kind() == Names.Kind.ORG && !questionFolded.contains(Script.fold(n.text())));
+                boolean followOn = FOLLOW_ON_ASKED.matcher(questionFolded).find();
                 for (Names.Name n : found) {
                     String key = Script.fold(n.text());
                     if (firmNamed && n.kind() != Names.Kind.ORG) {
                         continue;
+                    }
+                    if (followOn && leadsTheRound(folded, n)) {
+                        continue; // "哪些机构跟投了…" / "由碧澜资本领投，青杉创投跟投": the lead investor did not follow
                     }
                     if (questionFolded.contains(key) || isQuestionName(q, key)) {
                         continue; // the question's own names are not its answer (and do not stop the search for one)
@@ -1621,6 +1625,20 @@ final class EvidenceAnswerer {
             end++;
         }
         return folded.substring(start, end);
+    }
+
+    /** A question for the investors who followed the lead ("跟投", "co-invested"), not for every investor. */
+    private static final Pattern FOLLOW_ON_ASKED = Pattern.compile("跟投|参投|跟进投资|\\bco-?invest|\\bfollow-on\\b|\\balongside\\b");
+    private static final Pattern LEADS_AFTER = Pattern.compile("\\s*(?:联合)?(?:领投|牵头|领衔)");
+    private static final Pattern LED_BEFORE = Pattern.compile("\\b(?:co-)?led by\\s*(?:[\\w.&'-]+\\s+){0,3}$");
+
+    /** Whether a name in a sentence is the round's lead: "碧澜资本领投", "led by Harrowgate Partners". */
+    private static boolean leadsTheRound(String folded, Names.Name n) {
+        if (n.end() > folded.length()) {
+            return false;
+        }
+        return LEADS_AFTER.matcher(folded).region(n.end(), folded.length()).lookingAt()
+                || LED_BEFORE.matcher(folded.substring(Math.max(0, n.start() - 40), n.start())).find();
     }
 
     /** A clause that opens with "now": it states what is, whatever the clause before plans. */

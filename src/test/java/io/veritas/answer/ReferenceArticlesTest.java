@@ -236,6 +236,16 @@ class ReferenceArticlesTest {
         assertFalse(a.answer().contains("未經證實"), a.toString());
     }
 
+    @Test
+    void theFollowOnInvestorsAskedForAreNotTheLead() {
+        Answer followed = veritas.ask("哪些机构跟投了岑溪光电？");
+        assertTrue(followed.answered(), followed.toString());
+        assertTrue(followed.shortAnswer().contains("鹿鸣创投") && followed.shortAnswer().contains("沙湾基金"), followed.toString());
+        assertFalse(followed.shortAnswer().contains("澄望资本"), followed.toString());
+        // Every investor of the round includes the lead.
+        assertTrue(veritas.ask("哪些机构参与了岑溪光电的B轮？").shortAnswer().contains("澄望资本"));
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
