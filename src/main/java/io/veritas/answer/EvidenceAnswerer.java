@@ -797,6 +797,14 @@ final class EvidenceAnswerer {
         int nouns = Integer.MAX_VALUE; // candidates from this index on are common nouns, weighed below names
         switch (q.type()) {
             case WHEN -> {
+                if (DYNASTY_ASKED.matcher(questionFolded).find()) {
+                    // "始建于哪个朝代" / "始建于南宋淳熙年间": the dynasty, not the reign within it
+                    matches(DYNASTY, folded, s.text(), spans, texts);
+                    if (!spans.isEmpty()) {
+                        nouns = spans.size();
+                        break;
+                    }
+                }
                 LocalDate published = s.hit().source().published() == null ? null
                         : LocalDate.ofInstant(s.hit().source().published(), ZoneOffset.UTC);
                 for (TimeExpressions.Mention m : TimeExpressions.find(folded, published)) {
@@ -1626,6 +1634,16 @@ final class EvidenceAnswerer {
         }
         return folded.substring(start, end);
     }
+
+    /** A when-question that asks for a dynasty ("哪个朝代", "什么朝代"); "哪个王朝的建立者" asks for a realm. */
+    private static final Pattern DYNASTY_ASKED = Pattern.compile("(?:哪|什么|何)(?:一|个|一个)?朝代");
+    /**
+     * A dynasty as a sentence names one: with 朝 or 代 ("宋朝", "唐代"), with a direction ("南宋", "东汉"), or before a
+     * reign's years ("清康熙年间", "明万历三年"). The dynasties' characters alone are common words ("明年", "金额").
+     */
+    private static final Pattern DYNASTY = Pattern.compile("(?:[东西南北前后](?:汉|晋|宋|齐|梁|陈|隋|唐|元|明|清|秦|周|魏|辽|金|燕|凉)"
+            + "|(?:汉|晋|宋|齐|梁|陈|隋|唐|元|明|清|秦|周|商|夏|魏|辽|金)(?:朝|代)(?!表|价|替|码|理|言|号|数|谢|课)"
+            + "|(?<![\\p{IsHan}])(?:汉|晋|宋|隋|唐|元|明|清|秦|周)(?=[\\p{IsHan}]{2}(?:年间|年|初年|末年)))");
 
     /** A question for the investors who followed the lead ("跟投", "co-invested"), not for every investor. */
     private static final Pattern FOLLOW_ON_ASKED = Pattern.compile("跟投|参投|跟进投资|\\bco-?invest|\\bfollow-on\\b|\\balongside\\b");

@@ -246,6 +246,16 @@ class ReferenceArticlesTest {
         assertTrue(veritas.ask("哪些机构参与了岑溪光电的B轮？").shortAnswer().contains("澄望资本"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            湄溪古渡始建于哪个朝代？   | 南宋
+            湄溪古渡在哪个朝代重修？   | 明朝
+            湄溪古渡是什么时候始建的？ | 淳熙年间
+            """)
+    void aDynastyAskedForIsTheDynastyNotTheReignWithinIt(String question, String expected) {
+        answers(question, expected);
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
