@@ -1643,7 +1643,7 @@ final class EvidenceAnswerer {
      */
     private static final Pattern DYNASTY = Pattern.compile("(?:[东西南北前后](?:汉|晋|宋|齐|梁|陈|隋|唐|元|明|清|秦|周|魏|辽|金|燕|凉)"
             + "|(?:汉|晋|宋|齐|梁|陈|隋|唐|元|明|清|秦|周|商|夏|魏|辽|金)(?:朝|代)(?!表|价|替|码|理|言|号|数|谢|课)"
-            + "|(?<![\\p{IsHan}])(?:汉|晋|宋|隋|唐|元|明|清|秦|周)(?=[\\p{IsHan}]{2}(?:年间|年|初年|末年)))");
+            + "|(?:汉|晋|宋|隋|唐|元|明|清|秦|周)(?=[\\p{IsHan}]{2}(?:年间|[元初一二三四五六七八九十]{1,3}年)))");
 
     /** A question for the investors who followed the lead ("跟投", "co-invested"), not for every investor. */
     private static final Pattern FOLLOW_ON_ASKED = Pattern.compile("跟投|参投|跟进投资|\\bco-?invest|\\bfollow-on\\b|\\balongside\\b");

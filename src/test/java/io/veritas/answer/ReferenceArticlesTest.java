@@ -251,6 +251,7 @@ class ReferenceArticlesTest {
             湄溪古渡始建于哪个朝代？   | 南宋
             湄溪古渡在哪个朝代重修？   | 明朝
             湄溪古渡是什么时候始建的？ | 淳熙年间
+            澄溪桥始建于哪个朝代？     | 清
             """)
     void aDynastyAskedForIsTheDynastyNotTheReignWithinIt(String question, String expected) {
         answers(question, expected);
