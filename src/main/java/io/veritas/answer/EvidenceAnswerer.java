@@ -1636,7 +1636,7 @@ final class EvidenceAnswerer {
     }
 
     /** A when-question that asks for a dynasty ("哪个朝代", "什么朝代"); "哪个王朝的建立者" asks for a realm. */
-    private static final Pattern DYNASTY_ASKED = Pattern.compile("(?:哪|什么|何)(?:一|个|一个)?朝代");
+    private static final Pattern DYNASTY_ASKED = Pattern.compile(QuestionType.DYNASTY_ASKED);
     /**
      * A dynasty as a sentence names one: with 朝 or 代 ("宋朝", "唐代"), with a direction ("南宋", "东汉"), or before a
      * reign's years ("清康熙年间", "明万历三年"). The dynasties' characters alone are common words ("明年", "金额").
