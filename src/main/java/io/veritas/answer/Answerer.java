@@ -425,7 +425,7 @@ public final class Answerer {
     private String askedModality(Question q) {
         String folded = Script.fold(io.veritas.text.Normalizer.nfkc(q.text()));
         String wanted = null;
-        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.find(folded, lexicon.modalityCues())) {
+        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.findWords(folded, lexicon.modalityCues())) {
             String cue = folded.substring(f.start(), f.end());
             if (NOT_ASKED_MODALITY.contains(cue)) {
                 continue;

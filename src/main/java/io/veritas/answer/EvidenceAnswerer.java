@@ -1665,7 +1665,7 @@ final class EvidenceAnswerer {
     /** Whether a sentence tells its news as talks, plans or expectations only, with nothing marked as done. */
     private boolean tentative(String folded) {
         boolean planned = false;
-        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.find(folded, lexicon.modalityCues())) {
+        for (io.veritas.extract.CueMatcher.Found f : io.veritas.extract.CueMatcher.findWords(folded, lexicon.modalityCues())) {
             if (f.label().equals("done")) {
                 return false;
             }

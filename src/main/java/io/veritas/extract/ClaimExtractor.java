@@ -74,7 +74,7 @@ public final class ClaimExtractor {
         List<Mention> mentions = withNames(text, entities.find(text, folded), figuredSentences(doc.sentences(), amounts),
                 lexicon.notEntities());
         mentions = withHeadlineName(doc, folded, mentions);
-        List<CueMatcher.Found> modalityCues = CueMatcher.find(folded, lexicon.modalityCues());
+        List<CueMatcher.Found> modalityCues = CueMatcher.findWords(folded, lexicon.modalityCues());
         List<TimeExpressions.Mention> dates = TimeExpressions.find(folded, published);
         Mention focus = focus(mentions, aliases);
 

@@ -1,5 +1,6 @@
 package io.veritas.extract;
 
+import io.veritas.text.Script;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,19 @@ public final class CueMatcher {
 
     /** Cues in the text, in order of position; {@code cues} must be sorted longest first (as the lexicon keeps them). */
     public static List<Found> find(String folded, List<Lexicon.Cue> cues) {
+        return find(folded, cues, false);
+    }
+
+    /**
+     * Like {@link #find(String, List)}, but a one-character Chinese cue counts only where it is a word of its own:
+     * modality cues such as 若 (if) and 曾 (once) are also characters of names ("梁若川", "曾沐阳") and of other words
+     * ("若干").
+     */
+    public static List<Found> findWords(String folded, List<Lexicon.Cue> cues) {
+        return find(folded, cues, true);
+    }
+
+    private static List<Found> find(String folded, List<Lexicon.Cue> cues, boolean words) {
         List<Found> out = new ArrayList<>();
         boolean[] taken = new boolean[folded.length()];
         for (Lexicon.Cue cue : cues) {
@@ -33,6 +47,10 @@ public final class CueMatcher {
                 from = at + 1;
                 int end = at + head.length();
                 if (cue.latin() && (at > 0 && Character.isLetter(folded.charAt(at - 1)) || !inflection(folded, end))) {
+                    continue;
+                }
+                if (words && head.length() == 1 && Script.isHan(head.charAt(0)) && tail.isEmpty()
+                        && !Names.wordsOfTheirOwnAt(folded, at, end)) {
                     continue;
                 }
                 if (!tail.isEmpty()) {

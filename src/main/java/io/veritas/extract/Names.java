@@ -190,12 +190,25 @@ public final class Names {
      * read wrongly from a question ("通常都選在" read 都選 as a person) is found in passages only inside other words.
      */
     public static boolean wholeWordsAt(String folded, int start, int end) {
+        return boundedAt(folded, start, end, false);
+    }
+
+    /**
+     * Whether {@code [start, end)} stands as words with the recognisers' names read as words too: "若" (if) is no word
+     * of its own in "创办人为梁若川", nor "曾" in "曾沐阳表示".
+     */
+    static boolean wordsOfTheirOwnAt(String folded, int start, int end) {
+        return boundedAt(folded, start, end, true);
+    }
+
+    private static boolean boundedAt(String folded, int start, int end, boolean names) {
         int from = Math.max(0, start - WORD_WINDOW);
         int to = Math.min(folded.length(), end + WORD_WINDOW);
         boolean opens = false;
         boolean closes = false;
         int at = from;
-        for (Term t : Segmenter.plain(folded.substring(from, to))) {
+        String window = folded.substring(from, to);
+        for (Term t : names ? Segmenter.segment(window) : Segmenter.plain(window)) {
             opens |= at == start;
             at += t.word.length();
             closes |= at == end;

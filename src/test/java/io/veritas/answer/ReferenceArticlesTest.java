@@ -257,6 +257,16 @@ class ReferenceArticlesTest {
         answers(question, expected);
     }
 
+    @Test
+    void aModalityCharacterInsideANameMakesNothingAPlan() {
+        // "若" (if) is a character of "喬若森": the founder and the head count are facts, not plans
+        for (String question : new String[]{"澄泉晶片有多少員工？", "澄泉晶片的創辦人是誰？"}) {
+            Answer a = veritas.ask(question);
+            assertTrue(a.answered(), a.toString());
+            assertFalse(a.answer().contains("計劃") || a.answer().contains("未經證實"), a.toString());
+        }
+    }
+
     /** Asks, and checks that the question is answered with this short answer. */
     private static Answer answers(String question, String expected) {
         Answer a = veritas.ask(question);
